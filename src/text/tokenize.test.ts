@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { tokenize, words } from './tokenize.ts';
 
 test('tokenize(text) keeps inner apostrophes, hyphens and dots inside one word with offsets', () => {
-  const text = "The Taliban’s ex-Soviet U.S. deal, worth $2,400.";
+  const text = 'The Taliban’s ex-Soviet U.S. deal, worth $2,400.';
   const tokens = tokenize(text);
   assert.deepEqual(
     tokens.map((t) => t.text),
