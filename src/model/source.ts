@@ -12,6 +12,8 @@ export interface SourceMeta {
   language?: string;
   /** Summary or standfirst from a feed, when it is not the body. */
   description?: string;
+  /** When the document was fetched (WARC-Date), as given: a crawl time, not the publication time. */
+  fetchedAt?: string;
 }
 
 /**
