@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  isSameFact,
+  SAME_FACT_THRESHOLD,
+  SENTENCE_FEATURE_NAMES,
+  sentenceFeatures,
+  sentenceSimilarity,
+} from './sentence-similarity.ts';
+
+const ORDERS =
+  'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan.';
+
+test('sentenceSimilarity(a, a) is near 1 and isSameFact says yes', () => {
+  assert.ok(sentenceSimilarity(ORDERS, ORDERS) > 0.9);
+  assert.equal(isSameFact(ORDERS, ORDERS), true);
+});
+
+test('sentenceSimilarity(a, b) is symmetric', () => {
+  const b = 'Russia has received new orders for arms from Central Asian republics, it said.';
+  assert.ok(Math.abs(sentenceSimilarity(ORDERS, b) - sentenceSimilarity(b, ORDERS)) < 1e-9);
+});
+
+test('isSameFact(a, b) accepts an edited wire copy and a paraphrase of the same fact', () => {
+  assert.equal(
+    isSameFact(
+      'The orders come as countries in the ex-Soviet region, where Moscow holds military bases, have raised concerns over the militant group sweeping to power.',
+      'The orders come as countries in the ex-Soviet region, where Moscow holds military bases, have raised concerns over the terrorist group sweeping to power.',
+    ),
+    true,
+  );
+  assert.equal(
+    isSameFact(
+      'Amrozi accused his brother, whom he called "the witness", of deliberately distorting his evidence.',
+      'Referring to him as only "the witness", Amrozi accused his brother of deliberately distorting his evidence.',
+    ),
+    true,
+  );
+});
+
+test('isSameFact(a, b) rejects two sentences of one story that state different facts', () => {
+  const drills =
+    'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to their borders with Afghanistan.';
+  const peskov =
+    'Moscow is interested in peace and stability in Afghanistan and will likely continue contacts with Washington on issues arising there, Dmitry Peskov told a briefing.';
+  assert.equal(isSameFact(drills, peskov), false);
+  assert.ok(sentenceSimilarity(drills, peskov) < 0.2);
+});
+
+test('sentenceSimilarity(a, b) drops when only a number differs', () => {
+  // MSRP annotators call many pairs that differ in a figure equivalent
+  // ("23" vs "26 troops killed"), so the learned drop is small but real.
+  const a = 'Drills are scheduled in Kyrgyzstan between Sept. 7 and 9, the alliance said.';
+  const b = 'Drills are scheduled in Kyrgyzstan between Sept. 17 and 19, the alliance said.';
+  const c = 'Drills are scheduled in Kyrgyzstan between September 7 and 9, the alliance said.';
+  assert.equal(sentenceFeatures(a, b)[SENTENCE_FEATURE_NAMES.indexOf('numberMismatch')], 1);
+  assert.equal(sentenceFeatures(a, c)[SENTENCE_FEATURE_NAMES.indexOf('numberMismatch')], 0);
+  assert.equal(sentenceFeatures(a, c)[SENTENCE_FEATURE_NAMES.indexOf('numberAgree')], 1);
+  assert.ok(sentenceSimilarity(a, b) < sentenceSimilarity(a, c));
+});
+
+test('sentenceFeatures(a, b) reads number words and thousands separators as numbers', () => {
+  const f = sentenceFeatures(
+    'More than 2,400 U.S. troops died in two decades.',
+    'More than 2400 U.S. troops died in 2 decades.',
+  );
+  assert.equal(f[SENTENCE_FEATURE_NAMES.indexOf('numberMismatch')], 0);
+  assert.equal(f[SENTENCE_FEATURE_NAMES.indexOf('numberAgree')], 1);
+});
+
+test('sentenceSimilarity(a, b) drops when a name differs', () => {
+  const a = 'Uzbekistan held joint military exercises with Russia close to its border.';
+  const b = 'Turkmenistan held joint military exercises with Russia close to its border.';
+  assert.ok((sentenceFeatures(a, b)[SENTENCE_FEATURE_NAMES.indexOf('nameMiss')] ?? 0) > 0);
+  assert.ok(sentenceSimilarity(a, b) < sentenceSimilarity(a, a));
+});
+
+test('sentenceFeatures(a, b) flags a negation that only one side has', () => {
+  const f = sentenceFeatures(
+    'The Taliban said it poses a threat to Central Asian countries.',
+    'The Taliban said it does not pose a threat to Central Asian countries.',
+  );
+  assert.equal(f[SENTENCE_FEATURE_NAMES.indexOf('negationMismatch')], 1);
+  assert.equal(f.length, SENTENCE_FEATURE_NAMES.length);
+});
+
+test('SAME_FACT_THRESHOLD is a probability', () => {
+  assert.ok(SAME_FACT_THRESHOLD > 0 && SAME_FACT_THRESHOLD < 1);
+});
+
+test('sentenceSimilarity(a, b) throws a TypeError on a non-string', () => {
+  assert.throws(() => sentenceSimilarity(ORDERS, 3 as unknown as string), TypeError);
+});
