@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Source } from '../model/index.ts';
+import { extractArticle, extractArticles } from './index.ts';
+
+const P1 =
+  'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics.';
+const P2 =
+  'The orders come as countries in the ex-Soviet region have raised concerns over the militant group, officials told the RIA Novosti news agency.';
+const P3 =
+  'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to the border.';
+const TEMPLATE = 'Download the Example News app for iPhone and Android';
+
+const text = (location: string, content: string, meta: Source['meta'] = {}): Source => ({
+  location,
+  format: 'text',
+  content,
+  meta,
+});
+
+test('extractArticles(batch) removes a line repeated verbatim across articles of one outlet as a template', () => {
+  const a = text('a.txt', ['Ports reopen after the storm', P1, P2, TEMPLATE].join('\n\n'), {
+    outlet: 'Example News',
+  });
+  const b = text(
+    'b.txt',
+    [
+      'Cranes idle at the harbour',
+      P3,
+      'Dock workers said the cranes had not moved in a week, the union said.',
+      TEMPLATE,
+    ].join('\n\n'),
+    {
+      outlet: 'Example News',
+    },
+  );
+  const { articles, problems } = extractArticles([a, b]);
+  assert.deepEqual(problems, []);
+  for (const article of articles) {
+    assert.ok(!article.text.includes(TEMPLATE));
+    const block = article.removed.find((r) => r.text === TEMPLATE);
+    assert.equal(block?.reason, 'template');
+  }
+  // Read alone, an article has no batch to show the template.
+  assert.ok(extractArticle(a).article?.text.includes(TEMPLATE));
+});
+
+test('extractArticles(batch) keeps story sentences that wire copies of unknown outlets share', () => {
+  const a = text('a.txt', ['Russia to supply weapons', P1, P3].join('\n\n'));
+  const b = text('b.txt', ['Russia ships arms to allies', P2, P3].join('\n\n'));
+  const { articles } = extractArticles([a, b]);
+  for (const article of articles) assert.ok(article.text.includes(P3));
+});
+
+test('extractArticle(markdown) strips the syntax, takes the headline from the first heading and drops image captions', () => {
+  const md = [
+    '# Russia to *Supply* Weapons',
+    '',
+    '![Russia is the world’s second-largest arms exporter.](arms.jpg)',
+    '',
+    `Russia said **Thursday** it has received [new orders](https://example.test/orders) for arms and helicopters from Central Asian republics.`,
+    '',
+    '## Military exercises',
+    '',
+    P3,
+    '',
+    'READ MORE: Taliban sitting on untapped trove of minerals',
+  ].join('\n');
+  const { article, problems } = extractArticle({
+    location: 'a.md',
+    format: 'markdown',
+    content: md,
+    meta: {},
+  });
+  assert.deepEqual(problems, []);
+  assert.equal(article?.headline, 'Russia to Supply Weapons');
+  assert.deepEqual(article?.paragraphs, [P1, P3]);
+  assert.deepEqual(
+    article?.removed.map((r) => [r.reason, r.text]),
+    [
+      ['headline', 'Russia to Supply Weapons'],
+      ['caption', 'Russia is the world’s second-largest arms exporter.'],
+      ['subheading', 'Military exercises'],
+      ['related-link', 'READ MORE: Taliban sitting on untapped trove of minerals'],
+    ],
+  );
+});
+
+test('extractArticle(source) reports extract/no-body with what it found and a pointer to --keep-all', () => {
+  const source = text(
+    'furniture.txt',
+    'Loading...\n\nShare\n\nSign up for our free weekly newsletter\n\nRead more',
+  );
+  const { article, problems } = extractArticle(source);
+  assert.equal(article, null);
+  assert.equal(problems.length, 1);
+  const problem = problems[0];
+  assert.equal(problem?.code, 'extract/no-body');
+  assert.equal(problem?.source, 'furniture.txt');
+  assert.equal(problem?.severity, 'error');
+  assert.match(problem?.message ?? '', /4 blocks/);
+  assert.match(problem?.message ?? '', /newsletter/);
+  assert.match(problem?.message ?? '', /--keep-all/);
+  // The batch carries on past it.
+  const batch = extractArticles([source, text('ok.txt', [P1, P2].join('\n\n'))]);
+  assert.equal(batch.articles.length, 1);
+  assert.deepEqual(
+    batch.problems.map((p) => p.source),
+    ['furniture.txt'],
+  );
+});
+
+test('extractArticle(empty source) says nothing was found', () => {
+  const { article, problems } = extractArticle(text('empty.txt', '  \n'));
+  assert.equal(article, null);
+  assert.match(problems[0]?.message ?? '', /found no text/);
+});
+
+test('extractArticle(source, keepAll) keeps every block in place but still lists and reads the furniture', () => {
+  const content = [
+    'Russia to supply weapons to Afghan neighbours',
+    'by Jane Doe',
+    `MOSCOW, Aug 26: ${P1}`,
+    'Loading...',
+    `${P2}    -REUTERS`,
+  ].join('\n\n');
+  const normal = extractArticle(text('a.txt', content)).article;
+  const all = extractArticle(text('a.txt', content), { keepAll: true }).article;
+  assert.deepEqual(normal?.paragraphs, [P1, P2]);
+  assert.deepEqual(
+    all?.paragraphs,
+    content.split('\n\n').map((p) => p.replace(/\s+/g, ' ')),
+  );
+  assert.deepEqual(
+    all?.removed.map((r) => r.reason),
+    normal?.removed.map((r) => r.reason),
+  );
+  assert.equal(all?.headline, 'Russia to supply weapons to Afghan neighbours');
+  assert.deepEqual(all?.bylines, ['Jane Doe']);
+  assert.equal(all?.dateline, 'MOSCOW');
+  assert.deepEqual(all?.credits, [{ name: 'Reuters', evidence: '-REUTERS' }]);
+});
+
+test('extractArticle(source) takes url, outlet, date and language from the container when the page lacks them', () => {
+  const { article, problems } = extractArticle(
+    text('feed.xml#3', 'Short item text here.', {
+      url: 'https://www.example.com/a',
+      outlet: 'Example News',
+      publishedAt: 'Fri, 27 Aug 2021 10:35:00 +0600',
+      language: 'en-GB',
+      title: 'Feed title',
+      bylines: ['Jane Doe'],
+    }),
+  );
+  assert.deepEqual(problems, []);
+  assert.equal(article?.url, 'https://www.example.com/a');
+  assert.equal(article?.outlet, 'Example News');
+  assert.equal(article?.publishedAt, '2021-08-27T10:35:00+06:00');
+  assert.equal(article?.language, 'en');
+  assert.equal(article?.headline, 'Feed title');
+  assert.deepEqual(article?.bylines, ['Jane Doe']);
+});
+
+test('extractArticle(source) warns about a container date it cannot read and falls back to the page', () => {
+  const { article, problems } = extractArticle(
+    text('a.txt', ['Monday, Aug 23, 2021 - 02:03 PM', P1].join('\n\n'), {
+      publishedAt: 'last Tuesday',
+    }),
+  );
+  assert.equal(article?.publishedAt, '2021-08-23T14:03');
+  assert.equal(problems[0]?.code, 'extract/bad-date');
+  assert.equal(problems[0]?.severity, 'warning');
+});
+
+test('extractArticle(source) gives the same id for the same article and another for changed text', () => {
+  const content = ['Russia to supply weapons', P1, P2].join('\n\n');
+  const a = extractArticle(text('a.txt', content)).article;
+  const b = extractArticle(text('elsewhere/b.txt', content)).article;
+  const c = extractArticle(text('a.txt', content.replace('Thursday', 'Friday'))).article;
+  // The outlet is part of the article: the same text from another outlet is another article.
+  const d = extractArticle(text('a.txt', content, { outlet: 'Example News' })).article;
+  assert.equal(a?.id, b?.id);
+  assert.notEqual(a?.id, c?.id);
+  assert.notEqual(a?.id, d?.id);
+});
+
+test('extractArticle(html) reads the page through the HTML extractor and cleans its paragraphs', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Russia to supply weapons</title>
+    <meta property="og:site_name" content="Example News"></head><body><article>
+    <h1>Russia to supply weapons</h1><p>MOSCOW, Aug 26: ${P1}</p><p>${P2} -REUTERS</p></article></body></html>`;
+  const { article, problems } = extractArticle({
+    location: 'a.html',
+    format: 'html',
+    content: html,
+    meta: {},
+  });
+  assert.deepEqual(problems, []);
+  assert.equal(article?.headline, 'Russia to supply weapons');
+  assert.equal(article?.dateline, 'MOSCOW');
+  assert.deepEqual(article?.paragraphs, [P1, P2]);
+  assert.deepEqual(
+    article?.credits.map((c) => c.name),
+    ['Reuters'],
+  );
+});
+
+test('extractArticles(sources) throws a TypeError on misuse', () => {
+  assert.throws(
+    () => extractArticles('a.txt' as never),
+    /Expected sources to be an array of Source, got string/,
+  );
+  assert.throws(
+    () => extractArticles([{ location: 'a', format: 'pdf', content: '', meta: {} } as never]),
+    /Expected sources\[0\]\.format to be 'text', 'markdown' or 'html', got "pdf"/,
+  );
+  assert.throws(() => extractArticle(text('a', 'x'), { keepAll: 'yes' } as never), TypeError);
+});

@@ -1,0 +1,6 @@
+export {
+  type ExtractOptions,
+  type ExtractResult,
+  extractArticle,
+  extractArticles,
+} from './extract-articles.ts';

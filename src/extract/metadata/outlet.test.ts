@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { outletFromFurniture, outletFromUrl } from './outlet.ts';
+
+test('outletFromFurniture(line) reads the outlet from seed 000 appeals', () => {
+  assert.equal(outletFromFurniture('Support The Moscow Times!'), 'The Moscow Times');
+  assert.equal(outletFromFurniture('A Message from The Moscow Times:'), 'The Moscow Times');
+  assert.equal(outletFromFurniture('© 2021 Example News. All rights reserved.'), 'Example News');
+});
+
+test('outletFromFurniture(line) ignores slogans and sentences', () => {
+  assert.equal(outletFromFurniture('Support Independent Journalism!'), null);
+  assert.equal(outletFromFurniture('Support us!'), null);
+  assert.equal(outletFromFurniture('Russia said Thursday it has received new orders.'), null);
+});
+
+test('outletFromUrl(url) gives the host without www, or null', () => {
+  assert.equal(outletFromUrl('https://www.themoscowtimes.com/2021/08/26/a'), 'themoscowtimes.com');
+  assert.equal(outletFromUrl('https://m.example.co.uk/x'), 'example.co.uk');
+  assert.equal(outletFromUrl('not a url'), null);
+  assert.equal(outletFromUrl('http://127.0.0.1:8080/a'), null);
+});
