@@ -1,0 +1,165 @@
+import { parseArgs } from 'node:util';
+import type { Analysis } from '../model/index.ts';
+import { type AnalyzeOptions, analyze, type PipelineStep } from '../pipeline/index.ts';
+import { colorEnabled, createColors } from './colors.ts';
+import type { Command, CommandIO } from './command.ts';
+import { ExitCode, UsageError } from './exit-code.ts';
+import { formatJson } from './format-json.ts';
+import { formatMarkdown } from './format-markdown.ts';
+import { formatSummary } from './format-summary.ts';
+import { chooseFormat, type OutputFormat, writeOutputFile, writeToStream } from './output.ts';
+import { problemLocation } from './problem-location.ts';
+import { createProgress, noProgress } from './progress.ts';
+
+/** The options `analyze` and `extract` share, as `util.parseArgs` takes them. */
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'keep-all': { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
+  'follow-symlinks': { type: 'boolean' },
+  timeout: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-progress': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The options paragraph of `analyze --help` and `extract --help`. */
+export const PIPELINE_OPTIONS_HELP = `Inputs:
+  files, folders (read recursively), globs ('news/**/*.html'), URLs, and -
+  for standard input. Formats: .txt .md .html .xml (RSS/Atom) .json (JSON
+  Feed) .jsonl .warc and .warc.gz, recognised by content as well as by name.
+
+Options:
+  --format json|md     write the JSON report or the Markdown report instead of
+                       the summary for the terminal
+  -o, --output FILE    write the report to FILE; the format comes from its
+                       extension (.json, .md) unless --format says otherwise
+  --keep-all           take nothing out of the body: page furniture is still
+                       listed as removed, but stays in the text too
+  --allow-private      allow URLs on private, loopback and link-local addresses
+  --follow-symlinks    follow symbolic links inside folders
+  --timeout SECONDS    time limit for fetching one URL
+  -q, --quiet          print nothing on stderr but fatal errors
+  --no-progress        no progress line on stderr (it only shows on a terminal)
+  -h, --help           show this help
+
+Results go to standard output (or FILE), diagnostics to standard error.
+Colour only on a terminal, and never when NO_COLOR is set.`;
+
+/** What makes `analyze` and `extract` differ. */
+export interface PipelineCommandSpec {
+  name: string;
+  summary: string;
+  help: string;
+  steps: readonly PipelineStep[];
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs says "Unknown option '--x'. To specify a positional argument starting with a '-', ..."
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
+  }
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`Expected --timeout to be a positive number of seconds, got '${value}'`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+function render(analysis: Analysis, format: OutputFormat | undefined, io: CommandIO): string {
+  if (format === 'json') return formatJson(analysis);
+  if (format === 'md') return formatMarkdown(analysis);
+  return formatSummary(analysis, createColors(colorEnabled(io, 'stdout')));
+}
+
+function plural(count: number, one: string): string {
+  return `${count} ${one}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A command that reads inputs and runs pipeline steps on them, writing the
+ * summary, JSON or Markdown: `analyze` and `extract` are two of these.
+ */
+export function pipelineCommand(spec: PipelineCommandSpec): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    async run(args, io) {
+      const { values, positionals } = parse(args);
+      if (values.help) {
+        await writeToStream(io.stdout, `${spec.help}\n`);
+        return ExitCode.ok;
+      }
+      if (positionals.length === 0) {
+        throw new UsageError(
+          'Expected at least one input (a file, folder, glob, URL or -), got none',
+        );
+      }
+      const format = chooseFormat(values.format, values.output);
+      const quiet = values.quiet ?? false;
+      const timeoutMs = parseTimeout(values.timeout);
+      const progress =
+        io.stderrIsTTY && !quiet && !values['no-progress'] ? createProgress(io.stderr) : noProgress;
+
+      const options: AnalyzeOptions = {
+        cwd: io.cwd,
+        stdin: io.stdin,
+        steps: spec.steps,
+        keepAll: values['keep-all'] ?? false,
+        allowPrivate: values['allow-private'] ?? false,
+        followSymlinks: values['follow-symlinks'] ?? false,
+        onProgress: (event) => progress.update(event.phase, event.done, event.total, event.detail),
+      };
+      if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+      let analysis: Analysis;
+      try {
+        analysis = await analyze(positionals, options);
+      } finally {
+        progress.done();
+      }
+
+      const report = render(analysis, format, io);
+      // The terminal summary lists the problems itself; a report written
+      // elsewhere gets them on stderr too, so a person running it sees them.
+      const diagnostics = !quiet && (format !== undefined || values.output !== undefined);
+      if (diagnostics) {
+        const c = createColors(colorEnabled(io, 'stderr'));
+        for (const p of analysis.problems) {
+          const severity = p.severity === 'error' ? c.red('error') : c.yellow('warning');
+          io.stderr.write(`${problemLocation(p)}: ${severity}: ${p.message} [${p.code}]\n`);
+        }
+      }
+      if (values.output !== undefined) {
+        await writeOutputFile(values.output, report, io.cwd);
+        if (!quiet) {
+          io.stderr.write(
+            `Wrote ${values.output}: ${plural(analysis.articles.length, 'article')}, ${plural(analysis.problems.length, 'problem')}\n`,
+          );
+        }
+      } else {
+        await writeToStream(io.stdout, report);
+      }
+
+      if (analysis.articles.length === 0) {
+        const why =
+          analysis.problems.length > 0
+            ? `; see the ${plural(analysis.problems.length, 'problem')}`
+            : '';
+        io.stderr.write(
+          `parallax ${spec.name}: nothing could be read from ${plural(positionals.length, 'input')}${why}\n`,
+        );
+        return ExitCode.nothingRead;
+      }
+      return ExitCode.ok;
+    },
+  };
+}

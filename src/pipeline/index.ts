@@ -1,0 +1,8 @@
+export { type AnalyzeOptions, analyze, readSources } from './analyze.ts';
+export {
+  type AnalyzeSourcesOptions,
+  analyzeSources,
+  type ProgressEvent,
+} from './analyze-sources.ts';
+export type { PipelineState, PipelineStep, StepOptions } from './step.ts';
+export { ANALYZE_STEPS, EXTRACT_STEPS, extractStep } from './steps.ts';
