@@ -10,6 +10,8 @@ export interface Entity extends Span {
   text: string;
   /** The canonical full form after within-article coreference ("Alexander Mikheev", "Collective Security Treaty Organization"). */
   name: string;
+  /** Why it was recognised or linked ("gazetteer:alliance", "title:President", "surname of Alexander Mikheev"). */
+  evidence?: string;
 }
 
 /** A direct quote (or a partial quote inside a sentence) with its speaker. */
@@ -31,10 +33,17 @@ export interface DateMention extends Span {
   note?: string;
 }
 
+/** A token of the clean text (word, number or punctuation mark) with its Universal POS tag ("PROPN", "VERB"). */
+export interface TaggedToken extends Span {
+  pos: string;
+}
+
 /** Everything annotate finds in one article. Offsets point into `Article.text`. */
 export interface Annotation {
   articleId: string;
   sentences: Span[];
+  /** Tokens of the text; left out when annotate is called with `{ tokens: false }`. */
+  tokens?: TaggedToken[];
   entities: Entity[];
   quotes: Quote[];
   dates: DateMention[];

@@ -1,0 +1,114 @@
+/**
+ * Annotate benchmark: speed end to end on real text, and the named-entity
+ * recogniser's precision and recall on the hand-labelled samples.
+ *
+ *   npm run bench:annotate
+ *
+ * Speed: every article body of ../shared/eval/extraction/ground-truth.json
+ * (181 real pages), split into paragraphs and annotated with annotateAll
+ * (sentences, tokens, entities with coreference, quotes, dates). Tokens are
+ * wink-nlp tokens (words and punctuation). Goal: >= 200k tokens/s.
+ *
+ * NER: test/fixtures/ner-sample/{sample,heldout}.json (see the README there),
+ * each sentence annotated alone; strict matching (same span, same kind).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LabelledSentence, scoreEntities } from '../src/annotate/entity-score.ts';
+import { annotate, annotateAll } from '../src/annotate/index.ts';
+import type { Article } from '../src/model/article.ts';
+import { segment } from '../src/text/sentences.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '..', 'shared');
+/** Timed passes over the corpus after one warm-up pass; the best pass is reported. */
+const PASSES = 5;
+
+function article(id: string, text: string, publishedAt: string | null): Article {
+  const paragraphs = text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return {
+    id,
+    source: id,
+    url: null,
+    headline: null,
+    bylines: [],
+    publishedAt,
+    dateline: null,
+    outlet: null,
+    credits: [],
+    cites: [],
+    language: 'en',
+    text: paragraphs.join('\n\n'),
+    paragraphs,
+    removed: [],
+  };
+}
+
+function pct(x: number): string {
+  return x.toFixed(3);
+}
+
+function ner(): void {
+  for (const name of ['sample', 'heldout']) {
+    const file = join(root, 'test', 'fixtures', 'ner-sample', `${name}.json`);
+    const sample = (JSON.parse(readFileSync(file, 'utf8')) as { sentences: LabelledSentence[] })
+      .sentences;
+    const score = scoreEntities(
+      sample,
+      (text) => annotate(article('ner', text, null), { tokens: false }).entities,
+    );
+    console.log(
+      `NER ${name.padEnd(7)} ${sample.length} sentences, ${score.gold} entities: ` +
+        `P ${pct(score.precision)} R ${pct(score.recall)} F1 ${pct(score.f1)} ` +
+        `(spans only: P ${pct(score.spans.precision)} R ${pct(score.spans.recall)})`,
+    );
+    for (const kind of ['person', 'organization', 'place'] as const) {
+      const k = score.byKind[kind];
+      console.log(
+        `    ${kind.padEnd(12)} P ${pct(k.precision)} R ${pct(k.recall)} F1 ${pct(k.f1)} (${k.gold} gold)`,
+      );
+    }
+  }
+}
+
+function speed(): void {
+  const file = join(shared, 'eval', 'extraction', 'ground-truth.json');
+  if (!existsSync(file)) {
+    console.log(`speed: skipped, ${file} is missing (../shared/eval not present)`);
+    return;
+  }
+  const truth = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { articleBody: string }>;
+  const articles = Object.keys(truth)
+    .sort()
+    .map((id) => article(id, truth[id]?.articleBody ?? '', '2019-11-20'));
+  const chars = articles.reduce((n, a) => n + a.text.length, 0);
+  let tokens = 0;
+  for (const a of annotateAll(articles)) tokens += a.tokens?.length ?? 0;
+  // Passes alternate between wink-nlp alone (the floor: sentence split and
+  // tags) and the whole stage, so both see the same machine load; the
+  // machine is shared, and the ratio is the figure that load does not move.
+  let best = Number.POSITIVE_INFINITY;
+  let floor = Number.POSITIVE_INFINITY;
+  for (let p = 0; p < PASSES; p++) {
+    let t0 = performance.now();
+    for (const a of articles) segment(a.text);
+    floor = Math.min(floor, performance.now() - t0);
+    t0 = performance.now();
+    annotateAll(articles, { tokens: false });
+    best = Math.min(best, performance.now() - t0);
+  }
+  const perSecond = Math.round((tokens / best) * 1000);
+  const winkPerSecond = Math.round((tokens / floor) * 1000);
+  console.log(
+    `speed: ${articles.length} articles, ${tokens} tokens, ${(chars / 1e6).toFixed(2)} M chars: ` +
+      `${(best / 1000).toFixed(2)} s, ${perSecond} tokens/s end to end (best of ${PASSES}; goal >= 200000); ` +
+      `wink-nlp alone ${winkPerSecond} tokens/s, so the stage runs at ${(perSecond / winkPerSecond).toFixed(2)} of wink's speed`,
+  );
+}
+
+speed();
+ner();
