@@ -5,19 +5,33 @@ import { hashHex } from '../text/hash.ts';
 import { extractHtml, type HtmlExtraction } from './html/index.ts';
 import { agencyByAlias } from './metadata/agencies.ts';
 import {
+  type AbbreviationDefinition,
+  type AgencyGlossary,
+  abbreviationDefinitions,
+  canonicalAgencyName,
+  isAgencyName,
+  learnAgencyNames,
+} from './metadata/agency-names.ts';
+import {
   authorFromAuthorBox,
   authorFromPhoto,
   isNameLine,
   parseByline,
 } from './metadata/bylines.ts';
 import { findCites } from './metadata/cites.ts';
-import { creditFromLine, splitSignOff } from './metadata/credits.ts';
+import { copyrightHolder } from './metadata/copyright-holder.ts';
+import { creditFromLine, readCreditLine, splitSignOff } from './metadata/credits.ts';
 import { splitDateline } from './metadata/dateline.ts';
 import { normalizeDate } from './metadata/dates.ts';
 import { detectLanguage, normalizeLanguageTag } from './metadata/language.ts';
-import { outletFromFurniture, outletFromUrl } from './metadata/outlet.ts';
+import { outletFromAuthorBio, outletFromFurniture, outletFromUrl } from './metadata/outlet.ts';
 import { publishedAtFromLines } from './metadata/published-at.ts';
-import { type Classification, classifyUnits } from './text/classify-units.ts';
+import {
+  type Classification,
+  classifyUnits,
+  metaRowParts,
+  type UnitPart,
+} from './text/classify-units.ts';
 import { markTemplates } from './text/mark-templates.ts';
 import { splitMarkdown } from './text/split-markdown.ts';
 import { splitPlainText } from './text/split-plain-text.ts';
@@ -49,8 +63,19 @@ interface Prepared {
   outlet: string | null;
   /** Template group: the outlet, or '' for every source whose outlet is unknown. */
   group: string;
+  /** Agency names the source spells out (credit lines, copyright holders) and abbreviations it defines. */
+  agencyNames: string[];
+  definitions: AbbreviationDefinition[];
   problems: Problem[];
 }
+
+/** What the batch as a whole tells about agencies, for reading each article's credits. */
+interface BatchKnowledge {
+  /** Abbreviations expanded from every source of the batch ("MPA" -> "Meridian Press Agency"). */
+  glossary: AgencyGlossary;
+}
+
+const NO_BATCH: BatchKnowledge = { glossary: new Map() };
 
 const FORMATS = new Set(['text', 'markdown', 'html']);
 
@@ -117,18 +142,86 @@ function prepare(source: Source): Prepared {
     findHeadline: source.format !== 'html',
     structure: source.format === 'html' ? 'markup' : 'text',
   });
-  const furniture = units.filter((_, i) => classification.verdicts[i]?.reason !== null);
+  const furniture = removedPieces(units, classification);
   const outlet =
     source.meta.outlet ?? html?.outlet ?? furnitureOutlet(furniture) ?? urlOutlet(source, html);
-  return { source, units, classification, html, outlet, group: outlet ?? '', problems };
+  const { agencyNames, definitions } = agencyKnowledge(units, furniture, html);
+  return {
+    source,
+    units,
+    classification,
+    html,
+    outlet,
+    group: outlet ?? '',
+    agencyNames,
+    definitions,
+    problems,
+  };
 }
 
-function furnitureOutlet(units: readonly Unit[]): string | null {
-  for (const unit of units) {
-    const name = outletFromFurniture(unit.text);
+/** A removed unit, or one piece of a unit removed in pieces, with the index of its unit. */
+interface RemovedPiece extends UnitPart {
+  unit: number;
+}
+
+/** Every removed unit of a source, in page order, a unit removed in pieces as its pieces. */
+function removedPieces(units: readonly Unit[], classification: Classification): RemovedPiece[] {
+  const out: RemovedPiece[] = [];
+  units.forEach((unit, i) => {
+    const verdict = classification.verdicts[i];
+    if (!verdict || verdict.reason === null) return;
+    if (verdict.parts) for (const part of verdict.parts) out.push({ ...part, unit: i });
+    else
+      out.push({ text: unit.text, reason: verdict.reason, detail: verdict.detail ?? '', unit: i });
+  });
+  return out;
+}
+
+/**
+ * The outlet named in the page's own furniture: its appeals and copyright
+ * line first, then an author box ("news editor of the Tidewater Lantern"),
+ * which may also name a school or a former employer.
+ */
+function furnitureOutlet(pieces: readonly RemovedPiece[]): string | null {
+  for (const piece of pieces) {
+    const name = outletFromFurniture(piece.text);
+    if (name) return name;
+  }
+  for (const piece of pieces) {
+    if (piece.reason !== 'author-box') continue;
+    const name = outletFromAuthorBio(piece.text);
     if (name) return name;
   }
   return null;
+}
+
+/**
+ * Agency names a source spells out, for expanding abbreviations in the
+ * batch: agencies named by credit lines ("Additional reporting by
+ * Meridian Press Agency"), copyright holders ("(c) Meridian Press Agency
+ * 2025"), and abbreviations defined in any block ("the Meridian Press
+ * Agency (MPA)").
+ */
+function agencyKnowledge(
+  units: readonly Unit[],
+  furniture: readonly RemovedPiece[],
+  html: HtmlExtraction | null,
+): { agencyNames: string[]; definitions: AbbreviationDefinition[] } {
+  const agencyNames: string[] = [];
+  const blocks = [...furniture, ...(html?.removed ?? [])];
+  for (const block of blocks) {
+    const credited = readCreditLine(block.text)?.agency;
+    if (credited) agencyNames.push(credited);
+    if (block.reason === 'legal' || block.reason === 'credit-line') {
+      const holder = copyrightHolder(block.text);
+      if (holder) agencyNames.push(holder);
+    }
+  }
+  const definitions = [
+    ...units.map((u) => u.text),
+    ...(html?.removed ?? []).map((r) => r.text),
+  ].flatMap(abbreviationDefinitions);
+  return { agencyNames, definitions };
 }
 
 function urlOutlet(source: Source, html: HtmlExtraction | null): string | null {
@@ -166,26 +259,64 @@ function describeRemoved(removed: readonly RemovedBlock[]): string {
     .join(', ');
 }
 
+/**
+ * A byline or date block of the HTML extractor that is a metadata row run
+ * together ("by Jonah Pell Thursday, Mar 06, 2025 - 10:05 AM 12 comments"),
+ * as its pieces with their own reasons (see `metaRowParts`); any other
+ * block as it is.
+ */
+function splitMetaRow(block: RemovedBlock): RemovedBlock[] {
+  if (block.reason !== 'byline' && block.reason !== 'date') return [block];
+  const parts = metaRowParts(block.text);
+  return parts ? parts.map((p) => ({ text: p.text, reason: p.reason, detail: p.detail })) : [block];
+}
+
+/** Abbreviations the glossaries expand to an agency name: they count as agencies in sign-offs. */
+function knownAgencyAbbreviations(glossaries: readonly AgencyGlossary[]): Set<string> {
+  const out = new Set<string>();
+  for (const glossary of glossaries) {
+    for (const [abbreviation, name] of glossary) if (isAgencyName(name)) out.add(abbreviation);
+  }
+  return out;
+}
+
+/** Alias -> canonical name of every agency the glossaries know, for finding cites. */
+function citeAliases(glossaries: readonly AgencyGlossary[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const glossary of glossaries) {
+    for (const [abbreviation, name] of glossary) {
+      if (!isAgencyName(name) || agencyByAlias(name)) continue;
+      if (!out.has(abbreviation)) out.set(abbreviation, name);
+      if (!out.has(name)) out.set(name, name);
+    }
+  }
+  return out;
+}
+
 function finish(
   prepared: Prepared,
   keepAll: boolean,
+  batch: BatchKnowledge,
 ): { article: Article | null; problems: Problem[] } {
   const { source, units, html } = prepared;
   const { verdicts } = prepared.classification;
   const problems = [...prepared.problems];
   const meta = source.meta;
+  // The article's own spelled-out names first, then the batch's.
+  const glossaries = [learnAgencyNames(prepared.agencyNames, prepared.definitions), batch.glossary];
 
   // Body units, and the dateline and sign-off cut from the first and last.
   const body = units.map((_, i) => i).filter((i) => verdicts[i]?.reason === null);
   const texts = units.map((u) => u.text);
   const inline = new Map<number, { before?: RemovedBlock; after?: RemovedBlock }>();
-  const credits: AgencyMention[] = [];
   let dateline: string | null = null;
+  let datelineCredit: AgencyMention | null = null;
   const firstBody = body[0];
   if (firstBody !== undefined) {
     const found = splitDateline(texts[firstBody] ?? '');
     if (found) {
       dateline = found.place;
+      datelineCredit = found.credit;
       if (!keepAll) texts[firstBody] = found.rest;
       inline.set(firstBody, {
         before: {
@@ -199,7 +330,9 @@ function finish(
   const lastBody = body[body.length - 1];
   let signOff: AgencyMention | null = null;
   if (lastBody !== undefined) {
-    const found = splitSignOff(texts[lastBody] ?? '');
+    const found = splitSignOff(texts[lastBody] ?? '', {
+      agencies: knownAgencyAbbreviations(glossaries),
+    });
     if (found) {
       signOff = found.credit;
       if (!keepAll) texts[lastBody] = found.rest;
@@ -214,17 +347,21 @@ function finish(
     }
   }
 
-  const removed: RemovedBlock[] = [...(html?.removed ?? [])];
+  const pieces = removedPieces(units, prepared.classification);
+  const htmlRemoved = (html?.removed ?? []).flatMap(splitMetaRow);
+  const removed: RemovedBlock[] = [...htmlRemoved];
   const paragraphs: string[] = [];
-  units.forEach((unit, i) => {
+  let next = 0;
+  units.forEach((_, i) => {
     const verdict = verdicts[i];
     const extra = inline.get(i);
     if (extra?.before) removed.push(extra.before);
-    if (verdict && verdict.reason !== null) {
+    for (; next < pieces.length && pieces[next]?.unit === i; next++) {
+      const piece = pieces[next] as RemovedPiece;
       removed.push(
-        verdict.detail
-          ? { text: unit.text, reason: verdict.reason, detail: verdict.detail }
-          : { text: unit.text, reason: verdict.reason },
+        piece.detail
+          ? { text: piece.text, reason: piece.reason, detail: piece.detail }
+          : { text: piece.text, reason: piece.reason },
       );
     }
     if (extra?.after) removed.push(extra.after);
@@ -253,33 +390,56 @@ function finish(
   const headline =
     html?.headline ??
     (headlineIndex >= 0 ? (units[headlineIndex]?.text ?? null) : (meta.title ?? null));
+  const outlet = prepared.outlet;
+  const ownName = outlet ? canonicalAgencyName(outlet, glossaries) : null;
   const bylines: string[] = [];
   for (const name of meta.bylines ?? []) addName(bylines, name);
   for (const name of html?.bylines ?? []) addName(bylines, name);
-  const datedLines: Array<{ text: string; reason: RemovalReason }> = [];
-  units.forEach((unit, i) => {
-    const reason = verdicts[i]?.reason;
-    if (reason === null || reason === undefined) return;
-    datedLines.push({ text: unit.text, reason });
-    if (reason === 'byline' || reason === 'author-box') {
-      const byline = parseByline(unit.text);
-      addUnique(credits, byline?.credit ?? null);
-      const named = authorFromPhoto(unit.text) ?? authorFromAuthorBox(unit.text);
-      const nameLine = reason === 'byline' && isNameLine(unit.text) ? unit.text : null;
-      for (const name of byline ? byline.names : [named ?? nameLine]) addName(bylines, name);
+
+  // Credits in page order: the head's byline and credit lines, the
+  // dateline, the sign-off, the foot's credit lines, then the HTML
+  // extractor's removed blocks. Each agency once, under its canonical name;
+  // a copyright line naming the article's own outlet credits nobody.
+  const credits: AgencyMention[] = [];
+  const credit = (mention: AgencyMention | null | undefined): void => {
+    if (!mention) return;
+    const name = canonicalAgencyName(mention.name, glossaries);
+    addUnique(credits, { name, evidence: mention.evidence });
+  };
+  const pieceCredit = (text: string, reason: RemovalReason): AgencyMention | null => {
+    if (reason === 'byline' || reason === 'author-box') return parseByline(text)?.credit ?? null;
+    if (reason !== 'credit-line' && reason !== 'legal') return null;
+    const found = creditFromLine(text);
+    if (found && reason === 'legal' && canonicalAgencyName(found.name, glossaries) === ownName) {
+      return null;
     }
-    if (reason === 'credit-line' || reason === 'legal')
-      addUnique(credits, creditFromLine(unit.text));
-  });
-  for (const r of html?.removed ?? []) {
+    return found;
+  };
+  const datedLines: Array<{ text: string; reason: RemovalReason }> = [];
+  for (const piece of pieces) {
+    if (firstBody !== undefined && piece.unit > firstBody) break;
+    credit(pieceCredit(piece.text, piece.reason));
+  }
+  credit(datelineCredit);
+  credit(signOff);
+  for (const piece of pieces) {
+    if (firstBody === undefined || piece.unit > firstBody)
+      credit(pieceCredit(piece.text, piece.reason));
+  }
+  for (const r of htmlRemoved) {
     if (r.reason === 'credit-line' || r.reason === 'byline') {
-      addUnique(credits, creditFromLine(r.text) ?? parseByline(r.text)?.credit ?? null);
+      credit(creditFromLine(r.text) ?? parseByline(r.text)?.credit ?? null);
     }
   }
-  const datelineCredit =
-    firstBody !== undefined ? splitDateline(units[firstBody]?.text ?? '')?.credit : null;
-  addUnique(credits, datelineCredit ?? null);
-  addUnique(credits, signOff);
+  for (const piece of [...htmlRemoved, ...pieces]) {
+    datedLines.push({ text: piece.text, reason: piece.reason });
+    if (piece.reason === 'byline' || piece.reason === 'author-box') {
+      const byline = parseByline(piece.text);
+      const named = authorFromPhoto(piece.text) ?? authorFromAuthorBox(piece.text);
+      const nameLine = piece.reason === 'byline' && isNameLine(piece.text) ? piece.text : null;
+      for (const name of byline ? byline.names : [named ?? nameLine]) addName(bylines, name);
+    }
+  }
 
   let publishedAt: string | null = null;
   for (const candidate of [html?.publishedAt, meta.publishedAt]) {
@@ -297,10 +457,11 @@ function finish(
   publishedAt ??= publishedAtFromLines(datedLines);
 
   const url = html?.url ?? meta.url ?? null;
-  const outlet = prepared.outlet;
   const text = paragraphs.join('\n\n');
-  const ownName = outlet ? (agencyByAlias(outlet)?.name ?? outlet) : null;
-  const cites = findCites(text, ownName ? { exclude: [ownName] } : {});
+  const cites = findCites(text, {
+    ...(ownName ? { exclude: [ownName] } : {}),
+    aliases: citeAliases(glossaries),
+  });
   const language =
     detectLanguage(text) ?? normalizeLanguageTag(html?.language ?? meta.language ?? '');
 
@@ -340,7 +501,10 @@ function finish(
  * publication time, dateline, outlet, credited and cited agencies,
  * language). Reading the batch together finds template blocks: a
  * paragraph repeated verbatim in two or more articles of one outlet (or of
- * the batch, when outlets are unknown) that does not read like story copy.
+ * the batch, when outlets are unknown) that does not read like story copy;
+ * and it expands agency abbreviations one source spells out for the
+ * others (a copy signed "-MPA" is credited to the "Meridian Press Agency"
+ * that the wire's copyright line names).
  * A source left with no body gives an `extract/no-body` problem, not an
  * article. Pure and deterministic.
  *
@@ -370,10 +534,16 @@ export function extractArticles(
       })),
     );
   }
+  const batch: BatchKnowledge = {
+    glossary: learnAgencyNames(
+      prepared.flatMap((p) => p.agencyNames),
+      prepared.flatMap((p) => p.definitions),
+    ),
+  };
   const articles: Article[] = [];
   const problems: Problem[] = [];
   for (const p of prepared) {
-    const result = finish(p, options.keepAll === true);
+    const result = finish(p, options.keepAll === true, batch);
     if (result.article) articles.push(result.article);
     problems.push(...result.problems);
   }
@@ -393,5 +563,5 @@ export function extractArticle(
 ): { article: Article | null; problems: Problem[] } {
   checkSource(source, 'source');
   checkOptions(options);
-  return finish(prepare(source), options.keepAll === true);
+  return finish(prepare(source), options.keepAll === true, NO_BATCH);
 }

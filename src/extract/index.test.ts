@@ -9,6 +9,7 @@ const P2 =
   'The orders come as countries in the ex-Soviet region have raised concerns over the militant group, officials told the RIA Novosti news agency.';
 const P3 =
   'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to the border.';
+const H_CREDITS = 'Russia to supply weapons to Afghan neighbours';
 const TEMPLATE = 'Download the Example News app for iPhone and Android';
 
 const text = (location: string, content: string, meta: Source['meta'] = {}): Source => ({
@@ -214,4 +215,81 @@ test('extractArticles(sources) throws a TypeError on misuse', () => {
     /Expected sources\[0\]\.format to be 'text', 'markdown' or 'html', got "pdf"/,
   );
   assert.throws(() => extractArticle(text('a', 'x'), { keepAll: 'yes' } as never), TypeError);
+});
+
+const WIRE = [
+  'MPA WORLD SERVICE',
+  '05-MAR-2025 14:12 CET',
+  'Crane collapse kills worker at Kestrel Bay port',
+  'By Anneliese Kord',
+  `KESTREL BAY, Arvelia, March 5 (MPA) - ${P1}`,
+  P2,
+  '(Reporting by Anneliese Kord; Editing by Piet Halvorsen)',
+  '(c) Meridian Press Agency 2025. All rights reserved. Not for redistribution.',
+].join('\n\n');
+
+test('extractArticle(wire text) reads the header slug time and expands its own agency abbreviation', () => {
+  const { article, problems } = extractArticle(text('wire.txt', WIRE));
+  assert.deepEqual(problems, []);
+  assert.equal(article?.headline, 'Crane collapse kills worker at Kestrel Bay port');
+  assert.equal(article?.publishedAt, '2025-03-05T14:12+01:00');
+  assert.equal(article?.dateline, 'KESTREL BAY');
+  // The copyright holder is the outlet and spells out "MPA"; the staff
+  // credit line credits nobody, and the outlet's own copyright is no credit.
+  assert.equal(article?.outlet, 'Meridian Press Agency');
+  assert.deepEqual(article?.credits, [{ name: 'Meridian Press Agency', evidence: '(MPA)' }]);
+  assert.deepEqual(
+    article?.removed.map((r) => r.reason),
+    ['header', 'header', 'headline', 'byline', 'dateline', 'credit-line', 'legal'],
+  );
+});
+
+test('extractArticles(batch) expands an agency abbreviation one copy signs off with from another source', () => {
+  const copy = [
+    'Crane collapse at Kestrel Bay',
+    `KESTREL BAY, March 5: ${P1}`,
+    `${P2}    -MPA`,
+  ].join('\n\n');
+  const alone = extractArticle(text('copy.txt', copy)).article;
+  assert.deepEqual(alone?.credits, [{ name: 'MPA', evidence: '-MPA' }]);
+  const batch = extractArticles([text('wire.txt', WIRE), text('copy.txt', copy)]).articles;
+  const read = batch.find((a) => a.source === 'copy.txt');
+  assert.deepEqual(read?.credits, [{ name: 'Meridian Press Agency', evidence: '-MPA' }]);
+  assert.ok(read?.text.endsWith('officials told the RIA Novosti news agency.'));
+});
+
+test('extractArticle(html) reads a credit and splits a byline row the HTML extractor kept whole', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Crane collapse</title>
+    <meta property="og:site_name" content="Example News"></head><body><article>
+    <h1>Crane collapse</h1><div class="byline">By Rhona Castell Wed 5 Mar 2025 16.05 CET</div>
+    <p>KESTREL BAY, March 5 (MPA) - ${P1}</p><p>${P2}</p><p>${P3}</p>
+    <p class="credit">Additional reporting by Meridian Press Agency</p></article></body></html>`;
+  const { article } = extractArticle({
+    location: 'a.html',
+    format: 'html',
+    content: html,
+    meta: {},
+  });
+  assert.equal(article?.dateline, 'KESTREL BAY');
+  assert.deepEqual(article?.credits, [{ name: 'Meridian Press Agency', evidence: '(MPA)' }]);
+  assert.ok(article?.removed.some((r) => r.text === 'By Rhona Castell' && r.reason === 'byline'));
+  assert.ok(
+    article?.removed.some((r) => r.text === 'Wed 5 Mar 2025 16.05 CET' && r.reason === 'date'),
+  );
+  assert.equal(article?.paragraphs.length, 3);
+});
+
+test('extractArticle(source) reads the credit lines of real wire copy: contributed, inputs, staff and agencies', () => {
+  const article = (foot: string): ReturnType<typeof extractArticle>['article'] =>
+    extractArticle(text('a.txt', [H_CREDITS, P1, P2, foot].join('\n\n'))).article;
+  assert.deepEqual(article('AFP contributed to this report.')?.credits, [
+    { name: 'AFP', evidence: 'AFP contributed to this report.' },
+  ]);
+  assert.deepEqual(article('With inputs from PTI')?.credits, [
+    { name: 'PTI', evidence: 'With inputs from PTI' },
+  ]);
+  const staff = article('— Staff and agencies');
+  assert.deepEqual(staff?.credits, []);
+  assert.deepEqual(staff?.paragraphs, [P1, P2]);
+  assert.equal(staff?.removed.at(-1)?.reason, 'credit-line');
 });

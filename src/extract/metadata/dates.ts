@@ -28,36 +28,76 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-// Fixed-offset zone abbreviations only. "ET"/"PT" are left out on purpose:
-// they switch between standard and daylight time, and guessing which one
-// would invent an offset the page did not give.
-const ZONES: Record<string, string> = {
+/**
+ * Zone abbreviations that name one fixed UTC offset, as news pages print
+ * them after a time ("16.05 CET", "2:03 p.m. EDT", "10:03 GMT"). An
+ * abbreviation used for two zones is read as the one English-language news
+ * means more often, as this table always did: CST is US Central, IST India
+ * Standard Time; AST (Atlantic or Arabia) is left out. A page that writes
+ * "CET" in summer is taken at its word.
+ */
+export const ZONE_OFFSETS: Readonly<Record<string, string>> = {
   UTC: 'Z',
   GMT: 'Z',
   Z: 'Z',
-  EST: '-05:00',
-  EDT: '-04:00',
-  CST: '-06:00',
-  CDT: '-05:00',
-  MST: '-07:00',
-  MDT: '-06:00',
-  PST: '-08:00',
-  PDT: '-07:00',
+  WET: 'Z',
+  WEST: '+01:00',
   BST: '+01:00',
   CET: '+01:00',
   CEST: '+02:00',
   EET: '+02:00',
   EEST: '+03:00',
   MSK: '+03:00',
+  WAT: '+01:00',
+  CAT: '+02:00',
+  SAST: '+02:00',
+  EAT: '+03:00',
+  PKT: '+05:00',
   IST: '+05:30',
+  ICT: '+07:00',
+  WIB: '+07:00',
+  HKT: '+08:00',
+  SGT: '+08:00',
   JST: '+09:00',
   KST: '+09:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+  HST: '-10:00',
+  AKST: '-09:00',
+  AKDT: '-08:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+};
+
+/**
+ * US zone names written without standard or daylight ("10:03 ET", "9 a.m.
+ * PT"): the offset follows from the date by the US daylight-saving rule, so
+ * it is computed, not guessed: the standard offset, one hour more between
+ * the start and end of daylight time (see `usDaylightTime`).
+ */
+export const US_ZONE_STANDARD_OFFSETS: Readonly<Record<string, number>> = {
+  ET: -5,
+  CT: -6,
+  MT: -7,
+  PT: -8,
 };
 
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
-const ZONE = `(?:\\s*\\(?\\s*(?:(${Object.keys(ZONES).join('|')})\\b)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\)?)`;
+const ZONE_NAMES = [...Object.keys(ZONE_OFFSETS), ...Object.keys(US_ZONE_STANDARD_OFFSETS)]
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  .join('|');
+// Zone names are matched in capitals only: "ist" and "et" are words in German and French.
+const ZONE = `(?:\\s*\\(?\\s*(?:((?-i:${ZONE_NAMES}))\\b)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\)?)`;
 // A time after a date: "10:35 AM", "at 12:00 AM", "- 02:03 PM", "10:35:00 +0600".
 const TIME = `(?:\\s*(?:,|at|-|–|—|\\|)?\\s*(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([ap]\\.?m\\.?)?${ZONE})?`;
 
@@ -69,6 +109,8 @@ const MONTH_DAY_YEAR = new RegExp(
   `\\b${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME}`,
   'i',
 );
+// "05-MAR-2025 14:12 CET": the day-month-year slug of wire headers and logs.
+const DAY_MONTH_YEAR_DASHED = new RegExp(`\\b(\\d{1,2})-${MONTH}-(\\d{4})\\b${TIME}`, 'i');
 const ISO_DATE =
   /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i;
 
@@ -89,7 +131,43 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function normaliseOffset(zoneName: string | undefined, offset: string | undefined): string | null {
+/** The n-th (1-based) Sunday of a month, or with n = -1 the last one: its day of the month. */
+function sunday(year: number, month: number, n: number): number {
+  if (n < 0) {
+    const last = daysIn(year, month);
+    return last - new Date(Date.UTC(year, month - 1, last)).getUTCDay();
+  }
+  const first = 1 + ((7 - new Date(Date.UTC(year, month - 1, 1)).getUTCDay()) % 7);
+  return first + 7 * (n - 1);
+}
+
+/**
+ * Whether a local date and hour fall in US daylight-saving time: from 2 a.m.
+ * on the second Sunday of March to 2 a.m. on the first Sunday of November
+ * since 2007, the first Sunday of April to the last Sunday of October from
+ * 1987 to 2006. Null before 1987, whose rules varied.
+ */
+export function usDaylightTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+): boolean | null {
+  if (year < 1987) return null;
+  const [startMonth, startDay, endMonth, endDay] =
+    year >= 2007
+      ? [3, sunday(year, 3, 2), 11, sunday(year, 11, 1)]
+      : [4, sunday(year, 4, 1), 10, sunday(year, 10, -1)];
+  const at = (m: number, d: number, h: number): number => (m * 32 + d) * 24 + h;
+  const now = at(month, day, hour);
+  return now >= at(startMonth, startDay, 2) && now < at(endMonth, endDay, 2);
+}
+
+function normaliseOffset(
+  zoneName: string | undefined,
+  offset: string | undefined,
+  local: { year: number; month: number; day: number; hour: number },
+): string | null {
   if (offset) {
     const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(offset);
     if (!m) return null;
@@ -99,8 +177,16 @@ function normaliseOffset(zoneName: string | undefined, offset: string | undefine
     if (hours === 0 && minutes === 0) return 'Z';
     return `${m[1]}${pad(hours)}:${pad(minutes)}`;
   }
-  if (zoneName) return ZONES[zoneName.toUpperCase()] ?? null;
-  return null;
+  if (!zoneName) return null;
+  const name = zoneName.toUpperCase();
+  const fixed = ZONE_OFFSETS[name];
+  if (fixed !== undefined) return fixed;
+  const standard = US_ZONE_STANDARD_OFFSETS[name];
+  if (standard === undefined) return null;
+  const daylight = usDaylightTime(local.year, local.month, local.day, local.hour);
+  if (daylight === null) return null;
+  const hours = standard + (daylight ? 1 : 0);
+  return `${hours < 0 ? '-' : '+'}${pad(Math.abs(hours))}:00`;
 }
 
 function build(
@@ -127,7 +213,7 @@ function build(
   }
   if (hour > 23 || minute > 59) return null;
   const seconds = time.s === undefined ? '' : `:${pad(Math.min(59, Number(time.s)))}`;
-  const zone = normaliseOffset(time.zone, time.offset);
+  const zone = normaliseOffset(time.zone, time.offset, { year, month, day, hour });
   return {
     value: `${date}T${pad(hour)}:${pad(minute)}${seconds}${zone ?? ''}`,
     hasTime: true,
@@ -138,9 +224,11 @@ function build(
 /**
  * The first date expression in a text, as ISO 8601. Reads "Friday, 27
  * August, 2021, 10:35 AM", "Monday, Aug 23, 2021 - 02:03 PM", RFC 2822
- * ("Fri, 27 Aug 2021 10:35:00 +0600") and ISO forms. Numeric day/month
- * forms ("08/09/2021") are not read: their order cannot be known. Nothing
- * is guessed: no year, no zone and no time is filled in.
+ * ("Fri, 27 Aug 2021 10:35:00 +0600"), wire slugs ("05-MAR-2025 14:12 CET")
+ * and ISO forms; zone names through `ZONE_OFFSETS` and
+ * `US_ZONE_STANDARD_OFFSETS`. Numeric day/month forms ("08/09/2021") are
+ * not read: their order cannot be known. Nothing is guessed: no year, no
+ * zone and no time is filled in.
  *
  * @example findDate('Monday, Aug 23, 2021 - 02:03 PM')?.value // '2021-08-23T14:03'
  */
@@ -183,6 +271,29 @@ export function findDate(text: string, options: FindDateOptions = {}): DateMatch
           month,
           Number(dmy[1]),
           { h: dmy[4], m: dmy[5], s: dmy[6], ampm: dmy[7], zone: dmy[8], offset: dmy[9] },
+          options,
+        ),
+      );
+    }
+  }
+  const dashed = DAY_MONTH_YEAR_DASHED.exec(text);
+  if (dashed) {
+    const month = MONTHS[(dashed[2] ?? '').slice(0, 3).toLowerCase()];
+    if (month) {
+      consider(
+        dashed,
+        build(
+          Number(dashed[3]),
+          month,
+          Number(dashed[1]),
+          {
+            h: dashed[4],
+            m: dashed[5],
+            s: dashed[6],
+            ampm: dashed[7],
+            zone: dashed[8],
+            offset: dashed[9],
+          },
           options,
         ),
       );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RemovalReason } from '../../model/article.ts';
-import { classifyUnits } from './classify-units.ts';
+import { classifyUnits, metaRowParts } from './classify-units.ts';
 import type { Unit } from './unit.ts';
 
 const text = (...lines: string[]): Unit[] => lines.map((l) => ({ text: l, kind: 'text' }));
@@ -173,5 +173,114 @@ test('classifyUnits(units) removes Markdown images and separators and treats hea
     null,
     'boilerplate',
     null,
+  ]);
+});
+
+const MARKUP = { findHeadline: false, structure: 'markup' } as const;
+
+test('metaRowParts(text) cuts a byline and date row run together into its pieces', () => {
+  assert.deepEqual(
+    metaRowParts(
+      'By Rhona Castell Wed 5 Mar 2025 16.05 CET Last modified on Wed 5 Mar 2025 17.30 CET',
+    )?.map((p) => [p.text, p.reason]),
+    [
+      ['By Rhona Castell', 'byline'],
+      ['Wed 5 Mar 2025 16.05 CET', 'date'],
+      ['Last modified on Wed 5 Mar 2025 17.30 CET', 'date'],
+    ],
+  );
+  assert.deepEqual(
+    metaRowParts('by Jonah Pell Thursday, Mar 06, 2025 - 10:05 AM 12 comments')?.map(
+      (p) => p.reason,
+    ),
+    ['byline', 'date', 'comments'],
+  );
+});
+
+test('metaRowParts(text) leaves sentences, single dates and date ranges whole', () => {
+  assert.equal(metaRowParts('Talks held on 5 March 2025 in Kestrel Bay failed to agree.'), null);
+  assert.equal(metaRowParts('Wed 5 Mar 2025 16.05 CET'), null);
+  assert.equal(metaRowParts('29 November 2018 | 20 January 2019'), null);
+});
+
+test('classifyUnits(units) removes a glued byline and date row with its pieces', () => {
+  const result = classifyUnits(text(H, 'By Rhona Castell Wed 5 Mar 2025 16.05 CET', P1, P2), {
+    findHeadline: true,
+  });
+  assert.deepEqual(
+    result.verdicts.map((v) => v.reason),
+    ['headline', 'byline', null, null],
+  );
+  assert.deepEqual(
+    result.verdicts[1]?.parts?.map((p) => p.text),
+    ['By Rhona Castell', 'Wed 5 Mar 2025 16.05 CET'],
+  );
+});
+
+test('classifyUnits(units, markup) takes the block above the byline row for a standfirst', () => {
+  const standfirst =
+    "One dead and four injured after a 70-metre gantry crane buckles onto a cargo ship; the port's remaining cranes will be inspected";
+  assert.deepEqual(
+    reasons(
+      text(standfirst, 'By Rhona Castell', `KESTREL BAY, March 5 (MPA) - ${P1}`, P2),
+      MARKUP as never,
+    ),
+    ['standfirst', 'byline', null, null],
+  );
+  // A lede that opens with a dateline is the body, and so is a first block
+  // with no byline or date row under it.
+  assert.deepEqual(reasons(text(`MOSCOW, Aug 26: ${P1}`, 'Aug 23, 2021', P2), MARKUP as never), [
+    null,
+    'date',
+    null,
+  ]);
+  assert.deepEqual(reasons(text(standfirst, P1, P2), MARKUP as never), [null, null, null]);
+});
+
+test('classifyUnits(units) removes the author bio at the foot, by the byline name or a role', () => {
+  const bio =
+    'Mara Lindqvist is a second-year journalism student at Kestrel Bay Polytechnic and news editor of the Tidewater Lantern.';
+  assert.deepEqual(
+    reasons(text(H, 'By Mara Lindqvist', P1, P2, bio, 'Latest posts by Mara Lindqvist (see all)')),
+    ['headline', 'byline', null, null, 'author-box', 'author-box'],
+  );
+  assert.deepEqual(reasons(text(H, P1, P2, 'Jane Doe is a reporter at the Kestrel Herald.')), [
+    'headline',
+    null,
+    null,
+    'author-box',
+  ]);
+  // A story paragraph about a person, or a bio that is not at the foot, stays.
+  const story = 'Dora Mensah is the union safety officer who warned about the crane for months.';
+  assert.deepEqual(reasons(text(H, P1, story)), ['headline', null, null]);
+  assert.deepEqual(reasons(text(H, 'By Mara Lindqvist', P1, bio, P2)), [
+    'headline',
+    'byline',
+    null,
+    null,
+    null,
+  ]);
+});
+
+test('classifyUnits(units) removes an appeal to the reader right above the donation buttons', () => {
+  const appeal =
+    'The Northern Ledger is free to read, and we want to keep it that way. If you value our work, please make a donation today: even 5 crowns a month keeps a reporter on the quay.';
+  assert.deepEqual(reasons(text(H, P1, P2, appeal, 'Donate now', 'Maybe later')), [
+    'headline',
+    null,
+    null,
+    'donation',
+    'donation',
+    'donation',
+  ]);
+  // Story prose about donations does not speak to the reader: it stays.
+  const story =
+    'Ways to help refugees around the world include supporting local organizations and donating funds.';
+  assert.deepEqual(reasons(text(H, P1, story, 'Donate now', 'Maybe later')), [
+    'headline',
+    null,
+    null,
+    'donation',
+    'donation',
   ]);
 });

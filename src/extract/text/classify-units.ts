@@ -1,16 +1,37 @@
 import type { RemovalReason } from '../../model/article.ts';
-import { authorFromAuthorBox, isNameLine } from '../metadata/bylines.ts';
+import { authorFromAuthorBox, isNameLine, parseByline } from '../metadata/bylines.ts';
+import { splitDateline } from '../metadata/dateline.ts';
+import { findDate } from '../metadata/dates.ts';
 import { type UnitFeatures, unitFeatures } from './features.ts';
 import { laterCopies } from './near-duplicates.ts';
-import { APPEAL_CLOSERS, APPEAL_OPENERS, hasLexiconHit } from './rules.ts';
+import {
+  APPEAL_CLOSERS,
+  APPEAL_LEXICON,
+  APPEAL_OPENERS,
+  hasLexiconHit,
+  UNIT_RULES,
+} from './rules.ts';
 import { scoreUnit, type UnitScore } from './score-unit.ts';
 import type { Unit } from './unit.ts';
+
+/** One piece of a unit removed in pieces (see `UnitVerdict.parts`). */
+export interface UnitPart {
+  text: string;
+  reason: RemovalReason;
+  detail: string;
+}
 
 /** Whether a unit stays in the body (`reason` null) or why it was removed. */
 export interface UnitVerdict {
   reason: RemovalReason | null;
   /** Which rule decided, for `RemovedBlock.detail`. */
   detail: string | null;
+  /**
+   * A metadata row an extractor glued into one block ("By Rhona Castell Wed
+   * 5 Mar 2025 16.05 CET Last modified on ..."), as the pieces it is made
+   * of, each with its own reason; `reason` is the first piece's.
+   */
+  parts?: UnitPart[];
 }
 
 /** Options of `classifyUnits`. */
@@ -78,6 +99,43 @@ export const STANDFIRST_MAX_UNITS = 2;
 export const HEADLINE_SCAN_UNITS = 12;
 
 /**
+ * Most words of a block read as a glued metadata row (byline, dates,
+ * counters run together by an extractor that flattened a `<div
+ * class="meta">`): the example pages' rows are 18 words (Coastline
+ * Courier: byline, date, "Last modified" date) and 12 (Freightline
+ * Weekly: byline, date, comment count); a third more leaves room for a
+ * second author. Every piece must also be furniture on its own.
+ */
+export const META_ROW_MAX_WORDS = 30;
+
+// A date label just before a date ("Last modified on ", "Updated: "): it
+// goes with the date when a metadata row is cut into pieces.
+const DATE_LABEL_BEFORE =
+  /(?:first published|published|posted|last updated|updated|last modified|modified)(?:\s+(?:on|at))?\s*[:：]?\s*$/i;
+
+// A piece of a metadata row that opens with a date label ("Updated: 5 March 2025").
+const DATE_LABEL_START =
+  /^(?:first published|published|posted|last updated|updated|last modified|modified)\b/i;
+
+// Separators left at the edges of a metadata row's pieces ("By X | 5 March").
+const PIECE_EDGES = /^[\s|·•,;–—-]+|[\s|·•,;–—-]+$/g;
+
+/**
+ * Author boxes at the foot of a story open with the author's name and a
+ * verb of what they do ("Mara Lindqvist is a second-year journalism
+ * student ...", "Jonah Pell covers ports and shipping for ...").
+ */
+const AUTHOR_BIO_VERB =
+  /^\s*(?:is|was|covers|writes|reports|edits|has been|has written|joined|teaches|studies)\b/;
+
+/**
+ * Role words that mark a bio when the author's name is not known from a
+ * byline ("Jane Doe is a reporter at ...").
+ */
+const AUTHOR_ROLE =
+  /\b(?:reporter|editor|correspondent|writer|journalist|columnist|contributor|producer|student|intern|freelancer)\b/i;
+
+/**
  * Reasons of the metadata that sits between a standfirst and the body
  * (seed 001: standfirst, a repeat of a body paragraph, the "Reuters"
  * credit line, the repeat again, then the body).
@@ -126,6 +184,22 @@ export function classifyUnits(
   const remove = (i: number, reason: RemovalReason, detail: string): void => {
     verdicts[i] = { reason, detail };
   };
+
+  // Metadata rows glued into one block: split them when every piece is
+  // furniture on its own.
+  for (let i = 0; i < units.length; i++) {
+    if (isRemoved(i) || units[i]?.kind !== 'text' || feature(i).words > META_ROW_MAX_WORDS)
+      continue;
+    const parts = metaRowParts(units[i]?.text ?? '');
+    if (parts) {
+      const first = parts[0] as UnitPart;
+      verdicts[i] = {
+        reason: first.reason,
+        detail: `meta-row: a byline and date row run together (${parts.map((p) => p.reason).join(', ')})`,
+        parts,
+      };
+    }
+  }
 
   markAppealBlocks(units, features, scores, verdicts);
 
@@ -217,6 +291,22 @@ export function classifyUnits(
     }
   }
 
+  // Author bio at the foot: a unit opening with the author's name (from the
+  // byline or the author box) or a name and a role, followed only by furniture.
+  const authors = authorNames();
+  for (let i = units.length - 1; i >= 0; i--) {
+    if (isRemoved(i)) continue;
+    if (!isAuthorBio(units[i]?.text ?? '', authors)) break;
+    remove(i, 'author-box', "author-bio: the author's biography at the foot of the story");
+  }
+
+  // Markup: the extractor took the headline out, so a standfirst is the
+  // kept block(s) at the top followed by the byline or date row and then
+  // the body (the Coastline Courier example: standfirst, "By … Wed 5 Mar
+  // 2025 …", then the dateline paragraph). A block opening with a dateline
+  // is the body.
+  if (options.structure === 'markup') markMarkupStandfirst();
+
   let [start, end] = bodySpan();
   if (start >= 0 && options.structure !== 'markup') {
     // Head: name lines next to byline/date lines are bylines; title-like
@@ -283,6 +373,39 @@ export function classifyUnits(
     }
   }
   return { verdicts, features, headline };
+
+  function authorNames(): string[] {
+    const names: string[] = [];
+    units.forEach((unit, i) => {
+      const v = verdicts[i];
+      for (const piece of v?.parts ?? [{ text: unit.text, reason: v?.reason ?? null }]) {
+        if (piece.reason === 'byline') names.push(...(parseByline(piece.text)?.names ?? []));
+        if (piece.reason === 'author-box') {
+          const name = authorFromAuthorBox(piece.text);
+          if (name) names.push(name);
+        }
+      }
+    });
+    return names;
+  }
+
+  function markMarkupStandfirst(): void {
+    const candidates: number[] = [];
+    let i = 0;
+    for (; i < units.length && !isRemoved(i); i++) {
+      if (candidates.length >= STANDFIRST_MAX_UNITS || splitDateline(units[i]?.text ?? '')) return;
+      candidates.push(i);
+    }
+    if (candidates.length === 0) return;
+    let metadata = false;
+    for (; i < units.length && isRemoved(i); i++) {
+      if (HEAD_METADATA.has(verdicts[i]?.reason as RemovalReason)) metadata = true;
+    }
+    if (!metadata || i >= units.length || !feature(i).prose) return;
+    for (const k of candidates) {
+      remove(k, 'standfirst', 'standfirst: a block above the byline or date row, before the body');
+    }
+  }
 
   function bodySpan(): [number, number] {
     let first = -1;
@@ -353,4 +476,84 @@ function markAppealBlocks(
       i = Math.max(i, last);
     }
   }
+  // An appeal written as prose right above its buttons (the Northern Ledger
+  // example: "... please make a donation today: even 5 crowns a month ..."
+  // above "Donate now" / "Maybe later"): units that speak to the reader
+  // and hit the appeal's own lexicon, directly above a unit removed as that
+  // appeal, go with it. Story prose about donations does not speak to the
+  // reader, and does not sit on a donation button.
+  for (const kind of ['newsletter', 'donation'] as const) {
+    const lexicon = UNIT_RULES.filter((r) => APPEAL_LEXICON[kind].includes(r.name));
+    for (let i = units.length - 1; i > 0; i--) {
+      if (verdicts[i]?.reason !== kind) continue;
+      const buttons = units[i]?.text ?? '';
+      let j = i - 1;
+      for (; j >= 0 && i - j <= APPEAL_MAX_UNITS[kind]; j--) {
+        const f = features[j] as UnitFeatures;
+        if (verdicts[j]?.reason !== null || !f.address || !lexicon.some((r) => r.test(f))) break;
+        verdicts[j] = {
+          reason: kind,
+          detail: `appeal-above-buttons: an appeal to the reader above the ${kind} buttons '${buttons}'`,
+        };
+      }
+      i = j + 1;
+    }
+  }
+}
+
+/**
+ * The pieces of a metadata row glued into one block ("By Rhona Castell Wed
+ * 5 Mar 2025 16.05 CET Last modified on Wed 5 Mar 2025 17.30 CET" -> the
+ * byline, the date, the "Last modified" date), cut before each date (with
+ * its label), when there are two or more and each is furniture by the unit
+ * rules on its own; null otherwise.
+ */
+export function metaRowParts(text: string): UnitPart[] | null {
+  const pieces: string[] = [];
+  let rest = text;
+  let dated = false;
+  while (rest.trim() !== '') {
+    const date = findDate(rest);
+    if (!date) {
+      pieces.push(rest);
+      break;
+    }
+    dated = true;
+    const before = rest.slice(0, date.index);
+    const label = DATE_LABEL_BEFORE.exec(before);
+    const cut = label ? label.index : date.index;
+    pieces.push(rest.slice(0, cut), rest.slice(cut, date.end));
+    rest = rest.slice(date.end);
+  }
+  const texts = pieces.map((p) => p.replace(PIECE_EDGES, '')).filter((p) => p !== '');
+  if (!dated || texts.length < 2) return null;
+  const parts: UnitPart[] = [];
+  for (const piece of texts) {
+    const score = scoreUnit(unitFeatures(piece));
+    if (!score?.remove) return null;
+    parts.push({ text: piece, reason: score.reason, detail: score.detail });
+  }
+  // Bare dates side by side are a date range ("29 November 2018 | 20
+  // January 2019", an event's dates in the extraction benchmark), not a row
+  // of metadata: a row has a byline, a counter or a labelled date.
+  if (parts.every((p) => p.reason === 'date' && !DATE_LABEL_START.test(p.text))) return null;
+  return parts;
+}
+
+function isAuthorBio(text: string, authors: readonly string[]): boolean {
+  for (const name of authors) {
+    if (text.startsWith(name) && AUTHOR_BIO_VERB.test(text.slice(name.length))) return true;
+  }
+  const words = text.split(/\s+/);
+  for (let n = 2; n <= 4 && n < words.length; n++) {
+    const name = words.slice(0, n).join(' ');
+    if (
+      isNameLine(name) &&
+      AUTHOR_BIO_VERB.test(text.slice(name.length)) &&
+      AUTHOR_ROLE.test(text.slice(name.length, name.length + 120))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -34,8 +34,15 @@ const CASES: Record<string, { fires: string[]; ignores: string[] }> = {
     ignores: ['The count was 169 votes.'],
   },
   'share-widget': {
-    fires: ['Share', 'Facebook | Twitter | Email', 'Share on WhatsApp'],
-    ignores: ['Share prices fell sharply on Monday.'],
+    fires: [
+      'Share',
+      'Facebook | Twitter | Email',
+      'Share on WhatsApp',
+      'Share this story: Facebook | X | WhatsApp | Email',
+      'Share: Facebook · X · Email',
+      'Share this: X LinkedIn Email',
+    ],
+    ignores: ['Share prices fell sharply on Monday.', 'X', 'X marks the spot, he said.'],
   },
   'follow-us': { fires: ['Follow us on Telegram'], ignores: ['They follow us everywhere.'] },
   'caption-photo-credit': {
@@ -88,8 +95,16 @@ const CASES: Record<string, { fires: string[]; ignores: string[] }> = {
       'Source: AFP',
       'AFP contributed to this report.',
       'Reporting by Jane Doe in Moscow; Editing by John Roe',
+      '(Reporting by Anneliese Kord; Editing by Piet Halvorsen)',
+      'Additional reporting by Meridian Press Agency',
+      'With inputs from PTI',
+      '— Staff and agencies',
     ],
-    ignores: ['Reuters could not verify the report.', 'Russian Defense Ministry'],
+    ignores: [
+      'Reuters could not verify the report.',
+      'Russian Defense Ministry',
+      'Reporting by the ministry was patchy, he said.',
+    ],
   },
   'newsletter-signup': {
     fires: ['Sign up for our free weekly newsletter'],
@@ -123,6 +138,17 @@ const CASES: Record<string, { fires: string[]; ignores: string[] }> = {
   breadcrumb: {
     fires: ['Home › World › Asia'],
     ignores: ['Russia / Ukraine', 'Sakib Ali/Hindustan Times/Getty Images'],
+  },
+  'menu-row': {
+    fires: [
+      'Home | National | Ports & Shipping | Opinion | E-Paper',
+      'Home · News · Campus · Culture · About the Lantern',
+    ],
+    ignores: [
+      'Crane collapse | The Northern Ledger',
+      'By Mara Lindqvist, Staff Writer · Thursday, March 6, 2025',
+      'Russia | Afghanistan | A long headline about the weapons deal with its neighbours',
+    ],
   },
   copyright: {
     fires: ['© 2021 Example News. All rights reserved.', 'Copyright 2021 Reuters'],

@@ -1,6 +1,6 @@
 import type { RemovalReason } from '../../model/article.ts';
 import { authorFromAuthorBox, authorFromPhoto, parseByline } from '../metadata/bylines.ts';
-import { creditFromLine } from '../metadata/credits.ts';
+import { readCreditLine } from '../metadata/credits.ts';
 import { findDate } from '../metadata/dates.ts';
 import type { UnitFeatures } from './features.ts';
 
@@ -71,10 +71,13 @@ const READ_MORE_LABEL =
 const VIEW_COUNTER =
   /\b(?:count|views?|hits|reads|page views)\s*[:：]\s*\d[\d,.]*\s*$|^\d[\d,.]*\s*(?:views|reads|shares)$/i;
 
-// A row of share buttons: "Share", "Facebook | Twitter | Email", "Share on WhatsApp".
+// A row of share buttons: "Share", "Facebook | Twitter | Email", "Share on
+// WhatsApp", "Share this story: Facebook | X | WhatsApp | Email". "X" (the
+// former Twitter) counts only next to other share words: a lone "X" is not
+// a share row.
 const SHARE_WORD =
-  '(?:share(?: this(?: article| story| page)?)?(?: on \\w+)?|tweet|e-?mail|print|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|vk|copy link|follow us(?: on \\w+)?)';
-const SHARE_WIDGET = new RegExp(`^${SHARE_WORD}(?:\\s*[|·•,/]?\\s*${SHARE_WORD})*\\s*:?$`, 'i');
+  '(?:share(?: this(?: article| story| page| post)?)?(?: on \\w+)?|tweet|e-?mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|vk|bluesky|threads|copy link|follow us(?: on \\w+)?)';
+const SHARE_WIDGET = new RegExp(`^${SHARE_WORD}(?:\\s*[|·•,/:]?\\s*${SHARE_WORD})*\\s*:?$`, 'i');
 
 // "Follow us on Telegram", "Join us on Facebook".
 const FOLLOW_US =
@@ -144,6 +147,23 @@ const TAGS = /^(?:tags?|topics?|filed under|categories|keywords)\s*[:：]/i;
 // "Home › World › Asia". Not "/", which joins photo credits ("Sakib
 // Ali/Hindustan Times/Getty Images", seen in the extraction benchmark).
 const BREADCRUMB = /^[\p{L}&' ]{1,24}(?:\s*[›»>|]\s*[\p{L}&' ]{1,24}){2,6}$/u;
+
+// A row of menu links: "Home | National | Ports & Shipping | Opinion |
+// E-Paper", "Home · News · Campus · Culture · About the Lantern". Three or
+// more short items (at most four words of letters, no digits or commas)
+// between bars, middle dots or bullets with spaces around them; a headline
+// with one "|" before the site name has two items.
+const MENU_ROW = /^[\p{L}&'’\- ]{1,30}(?:\s+[|·•]\s+[\p{L}&'’\- ]{1,30}){2,12}$/u;
+// Menu items are a section name or two ("Ports & Shipping", "About the
+// Lantern" in the example pages); a longer item is a headline or a sentence.
+const MENU_ITEM_MAX_WORDS = 4;
+
+function isMenuRow(unit: UnitFeatures): boolean {
+  if (!MENU_ROW.test(unit.text)) return false;
+  return unit.text
+    .split(/\s+[|·•]\s+/)
+    .every((item) => item.trim().split(/\s+/).length <= MENU_ITEM_MAX_WORDS);
+}
 
 // "© 2021 Example News. All rights reserved."
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b/i;
@@ -231,7 +251,7 @@ export const UNIT_RULES: readonly UnitRule[] = [
     name: 'share-widget',
     reason: 'share',
     weight: STRONG,
-    test: matches(SHARE_WIDGET),
+    test: (u) => !/^x$/i.test(u.text) && matches(SHARE_WIDGET)(u),
     explain: 'share buttons',
   },
   {
@@ -315,8 +335,8 @@ export const UNIT_RULES: readonly UnitRule[] = [
     name: 'credit-line',
     reason: 'credit-line',
     weight: STRONG,
-    test: (u) => u.words <= 30 && creditFromLine(u.text) !== null,
-    explain: "a line crediting an agency ('Reuters')",
+    test: (u) => u.words <= 30 && readCreditLine(u.text) !== null,
+    explain: "a credit line ('Reuters', '(Reporting by …; Editing by …)', 'With inputs from PTI')",
   },
   {
     name: 'newsletter-signup',
@@ -380,6 +400,13 @@ export const UNIT_RULES: readonly UnitRule[] = [
     weight: 1.2,
     test: matches(BREADCRUMB, 12),
     explain: 'a breadcrumb trail',
+  },
+  {
+    name: 'menu-row',
+    reason: 'navigation',
+    weight: 1.2,
+    test: isMenuRow,
+    explain: "a row of menu links ('Home | National | Opinion')",
   },
   {
     name: 'copyright',
@@ -450,6 +477,12 @@ export const UNIT_RULES: readonly UnitRule[] = [
 export const APPEAL_OPENERS: Readonly<Record<'newsletter' | 'donation', readonly string[]>> = {
   newsletter: ['newsletter-signup'],
   donation: ['support-banner', 'message-from', 'dear-readers'],
+};
+
+/** Names of the lexicon rules an appeal's own prose hits, by reason. */
+export const APPEAL_LEXICON: Readonly<Record<'newsletter' | 'donation', readonly string[]>> = {
+  newsletter: ['newsletter-words'],
+  donation: ['donation-words'],
 };
 
 /** Names of the rules that close an appeal block, by reason. */

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { extractArticles } from '../src/extract/index.ts';
+import type {
+  AgencyMention,
+  Article,
+  RemovalReason,
+  RemovedBlock,
+  Source,
+  SourceFormat,
+} from '../src/model/index.ts';
+
+// The bundled example (examples/harbour-crane/, a fictional wire story as
+// five outlets ran it) read by the extract stage and checked against what
+// a careful human reader wrote down in examples/harbour-crane.expected.json
+// (see examples/README.md). Every field the expected reading gives for the
+// extract stage is checked: headline, bylines, publication time, dateline,
+// outlet, credits, cites, language, the body (paragraph count, first and
+// last words, the quotes and added paragraphs it must keep, the sentences
+// an outlet dropped) and every listed block of furniture in `removed`.
+
+function repoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above test/');
+    dir = up;
+  }
+  return dir;
+}
+
+interface ExpectedQuote {
+  text: string;
+}
+
+/** The fields of expected.json this test reads (quotes, dates and edits serve later stages). */
+interface ExpectedArticle {
+  format: 'text' | 'markdown' | 'html';
+  outlet: string | null;
+  headline: string | null;
+  bylines: string[];
+  publishedAt: string | null;
+  dateline: string | null;
+  credits: AgencyMention[];
+  cites: AgencyMention[];
+  language: string | null;
+  paragraphCount: number;
+  bodyStartsWith: string;
+  bodyEndsWith: string;
+  removed: Array<{ text: string; reason: RemovalReason }>;
+  quotes: ExpectedQuote[] | string;
+  editsFromWire?: { droppedSentences?: string[]; addedParagraphs?: string[] };
+}
+
+interface Expected {
+  wireOriginal: string;
+  articles: Record<string, ExpectedArticle>;
+}
+
+const ROOT = repoRoot();
+const FOLDER = join(ROOT, 'examples', 'harbour-crane');
+const expected = JSON.parse(
+  readFileSync(join(ROOT, 'examples', 'harbour-crane.expected.json'), 'utf8'),
+) as Expected;
+const FILES = Object.keys(expected.articles).sort();
+
+function loadArticles(): Map<string, Article> {
+  const sources: Source[] = FILES.map((file) => ({
+    location: file,
+    format: (expected.articles[file] as ExpectedArticle).format satisfies SourceFormat,
+    content: readFileSync(join(FOLDER, file), 'utf8'),
+    meta: {},
+  }));
+  const { articles, problems } = extractArticles(sources);
+  assert.deepEqual(problems, []);
+  return new Map(articles.map((a) => [a.source, a]));
+}
+
+const articles = loadArticles();
+
+function article(file: string): Article {
+  const a = articles.get(file);
+  assert.ok(a, `${file} was extracted`);
+  return a;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The same publication time: the same instant when the reading gives an
+ * offset (the article must give one too), the same local time otherwise;
+ * ":00" seconds are optional either way.
+ */
+function assertSameTime(actual: string | null, wanted: string | null, what: string): void {
+  if (wanted === null || actual === null) {
+    assert.equal(actual, wanted, what);
+    return;
+  }
+  const zoned = (s: string): boolean => /(?:Z|[+-]\d{2}:\d{2})$/.test(s);
+  assert.equal(zoned(actual), zoned(wanted), `${what}: ${actual} vs ${wanted} (offset)`);
+  if (zoned(wanted)) {
+    assert.equal(Date.parse(actual), Date.parse(wanted), `${what}: ${actual} vs ${wanted}`);
+  } else {
+    const local = (s: string): string => s.replace(/(T\d{2}:\d{2}):00$/, '$1');
+    assert.equal(local(actual), local(wanted), what);
+  }
+}
+
+/**
+ * The removed blocks that hold an expected block's text: one block with
+ * that text, or a run of neighbouring blocks whose texts joined make it
+ * (an HTML menu is removed link by link). Null when the text is not removed.
+ */
+function findRemoved(removed: readonly RemovedBlock[], text: string): RemovedBlock[] | null {
+  const wanted = norm(text);
+  for (let i = 0; i < removed.length; i++) {
+    let joined = '';
+    for (let j = i; j < removed.length; j++) {
+      joined = norm(`${joined} ${removed[j]?.text ?? ''}`);
+      if (joined === wanted) return removed.slice(i, j + 1);
+      if (!wanted.startsWith(joined)) break;
+    }
+  }
+  return null;
+}
+
+/** Sentences every copy of the wire must keep: the quotes, given per file or by the wire's. */
+function keptQuotes(file: string): string[] {
+  const quotes = (expected.articles[file] as ExpectedArticle).quotes;
+  const list =
+    typeof quotes === 'string'
+      ? (expected.articles[expected.wireOriginal] as ExpectedArticle).quotes
+      : quotes;
+  return Array.isArray(list) ? list.map((q) => q.text) : [];
+}
+
+for (const file of FILES) {
+  const want = expected.articles[file] as ExpectedArticle;
+  const html = want.format === 'html';
+
+  test(`extractArticles(harbour-crane) reads the headline, bylines, time, dateline, outlet and language of ${file}`, () => {
+    const a = article(file);
+    assert.equal(a.headline, want.headline);
+    assert.deepEqual(a.bylines, want.bylines);
+    assertSameTime(a.publishedAt, want.publishedAt, 'publishedAt');
+    assert.equal(a.dateline, want.dateline);
+    assert.equal(a.outlet, want.outlet);
+    assert.equal(a.language, want.language);
+  });
+
+  test(`extractArticles(harbour-crane) reads the credited and cited agencies of ${file}`, () => {
+    const a = article(file);
+    assert.deepEqual(a.credits, want.credits);
+    assert.deepEqual(a.cites, want.cites);
+  });
+
+  test(`extractArticles(harbour-crane) keeps the body of ${file} and only the body`, () => {
+    const a = article(file);
+    assert.equal(a.paragraphs.length, want.paragraphCount);
+    assert.ok(
+      a.text.startsWith(want.bodyStartsWith),
+      `body starts '${want.bodyStartsWith}', got '${a.text.slice(0, 80)}'`,
+    );
+    assert.ok(
+      a.text.endsWith(want.bodyEndsWith),
+      `body ends '${want.bodyEndsWith}', got '${a.text.slice(-80)}'`,
+    );
+    for (const quote of keptQuotes(file)) assert.ok(a.text.includes(quote), `keeps “${quote}”`);
+    for (const added of want.editsFromWire?.addedParagraphs ?? []) {
+      assert.ok(a.paragraphs.includes(added), `keeps the added paragraph '${added.slice(0, 40)}…'`);
+    }
+    for (const dropped of want.editsFromWire?.droppedSentences ?? []) {
+      assert.ok(!a.text.includes(dropped), `does not have the dropped '${dropped}'`);
+    }
+  });
+
+  test(`extractArticles(harbour-crane) lists every block of furniture of ${file} in removed, none in the body`, () => {
+    const a = article(file);
+    for (const block of want.removed) {
+      const found = findRemoved(a.removed, block.text);
+      assert.ok(found, `'${block.text}' is in removed`);
+      const text = norm(block.text);
+      for (const p of a.paragraphs) {
+        assert.ok(
+          norm(p) !== text && (text.split(' ').length < 4 || !norm(p).includes(text)),
+          `'${block.text}' is not in the body`,
+        );
+      }
+      // Text and Markdown are classified by extract's own rules; in HTML the
+      // reasons come from the HTML extractor (next test).
+      if (!html) {
+        assert.deepEqual(
+          found.map((r) => r.reason),
+          found.map(() => block.reason),
+          `'${block.text}' removed as ${block.reason}`,
+        );
+      }
+    }
+  });
+
+  if (html) {
+    // The HTML extractor (src/extract/html) gives the reasons of the blocks
+    // it removes by their markup ("<nav>", "<footer>", "class/id word
+    // 'related'") and does not yet match the reader's everywhere: listed
+    // here so that the gap shows, without failing the run.
+    test(`extractArticles(harbour-crane) removes the furniture of ${file} for the reader's reasons`, {
+      todo: 'reasons of blocks removed by the HTML extractor, src/extract/html',
+    }, () => {
+      const a = article(file);
+      const wrong: string[] = [];
+      for (const block of want.removed) {
+        const found = findRemoved(a.removed, block.text) ?? [];
+        const reasons = [...new Set(found.map((r) => r.reason))];
+        if (reasons.length !== 1 || reasons[0] !== block.reason) {
+          wrong.push(`'${block.text.slice(0, 40)}': ${reasons.join('+')} for ${block.reason}`);
+        }
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+}
