@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TRAINED_FEATURES, TRAINED_TREES } from './data/sentence-model.ts';
 import {
+  applySentenceModel,
   isSameFact,
   SAME_FACT_THRESHOLD,
   SENTENCE_FEATURE_NAMES,
+  type SentenceModel,
   sentenceFeatures,
   sentenceSimilarity,
 } from './sentence-similarity.ts';
+
+const feature = (f: readonly number[], name: (typeof SENTENCE_FEATURE_NAMES)[number]) =>
+  f[SENTENCE_FEATURE_NAMES.indexOf(name)] as number;
 
 const ORDERS =
   'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan.';
@@ -53,7 +59,7 @@ test('sentenceSimilarity(a, b) drops when only a number differs', () => {
   const a = 'Drills are scheduled in Kyrgyzstan between Sept. 7 and 9, the alliance said.';
   const b = 'Drills are scheduled in Kyrgyzstan between Sept. 17 and 19, the alliance said.';
   const c = 'Drills are scheduled in Kyrgyzstan between September 7 and 9, the alliance said.';
-  assert.equal(sentenceFeatures(a, b)[SENTENCE_FEATURE_NAMES.indexOf('numberMismatch')], 1);
+  assert.equal(feature(sentenceFeatures(a, b), 'numberMismatch'), 1);
   assert.equal(sentenceFeatures(a, c)[SENTENCE_FEATURE_NAMES.indexOf('numberMismatch')], 0);
   assert.equal(sentenceFeatures(a, c)[SENTENCE_FEATURE_NAMES.indexOf('numberAgree')], 1);
   assert.ok(sentenceSimilarity(a, b) < sentenceSimilarity(a, c));
@@ -82,6 +88,62 @@ test('sentenceFeatures(a, b) flags a negation that only one side has', () => {
   );
   assert.equal(f[SENTENCE_FEATURE_NAMES.indexOf('negationMismatch')], 1);
   assert.equal(f.length, SENTENCE_FEATURE_NAMES.length);
+});
+
+test('sentenceFeatures(a, b) counts a WordNet synonym as matched where the stems differ', () => {
+  const f = sentenceFeatures(
+    'The company bought three factories in Ohio last year.',
+    'The company purchased three factories in Ohio last year.',
+  );
+  assert.ok(feature(f, 'stemMinPR') < 1);
+  assert.equal(feature(f, 'synonymMinPR'), 1);
+  assert.ok(feature(f, 'unmatchedVerbs') > 0);
+  assert.equal(feature(f, 'synonymUnmatchedVerbs'), 0);
+});
+
+test('sentenceFeatures(a, b) matches irregular forms with their lemma ("were" / "are")', () => {
+  const f = sentenceFeatures('Prices were higher in the north.', 'Prices are higher in the north.');
+  assert.equal(feature(f, 'stemMinPR'), 1);
+  assert.equal(feature(f, 'unmatchedVerbs'), 0);
+});
+
+test('sentenceFeatures(a, b) measures an added clause as one unaligned stretch', () => {
+  const a =
+    'Legislation making it harder for consumers to erase their debts won House approval in March.';
+  const b =
+    'Legislation making it harder for consumers to erase their debts won House approval in March and was endorsed by the White House.';
+  const f = sentenceFeatures(a, b);
+  assert.equal(feature(f, 'gaps'), 1);
+  assert.equal(feature(f, 'gapMin'), 0);
+  assert.ok(feature(f, 'gapMax') >= Math.log1p(5));
+  assert.equal(feature(sentenceFeatures(a, a), 'gapMax'), 0);
+});
+
+test("applySentenceModel(features, model) averages the logistic and the trees' probabilities", () => {
+  const n = SENTENCE_FEATURE_NAMES.length;
+  const model: SentenceModel = {
+    bias: 0,
+    weights: new Array<number>(n).fill(0),
+    threshold: 0.5,
+    trees: { base: 0, depth: 1, features: [0], thresholds: [0.5], leaves: [-2, 2] },
+  };
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  const high = new Array<number>(n).fill(1);
+  const low = new Array<number>(n).fill(0);
+  assert.ok(Math.abs(applySentenceModel(high, model) - (0.5 + sigmoid(2)) / 2) < 1e-12);
+  assert.ok(Math.abs(applySentenceModel(low, model) - (0.5 + sigmoid(-2)) / 2) < 1e-12);
+  const { trees: _, ...logistic } = model;
+  assert.equal(applySentenceModel(high, logistic), 0.5);
+});
+
+test('the shipped model was trained on the current feature list and its trees are complete', () => {
+  assert.deepEqual(TRAINED_FEATURES, SENTENCE_FEATURE_NAMES);
+  const splits = 2 ** TRAINED_TREES.depth - 1;
+  const trees = TRAINED_TREES.leaves.length / 2 ** TRAINED_TREES.depth;
+  assert.ok(Number.isInteger(trees) && trees > 0);
+  assert.equal(TRAINED_TREES.features.length, trees * splits);
+  assert.equal(TRAINED_TREES.thresholds.length, trees * splits);
+  for (const f of TRAINED_TREES.features) assert.ok(f >= 0 && f < SENTENCE_FEATURE_NAMES.length);
 });
 
 test('SAME_FACT_THRESHOLD is a probability', () => {
