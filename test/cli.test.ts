@@ -116,12 +116,12 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
   [
     'an unknown format',
     ['extract', '--format', 'xml', EXAMPLE],
-    /Expected --format to be one of json, md, got 'xml'/,
+    /Expected --format to be one of json, md, html, got 'xml'/,
   ],
   [
     '-o with an unknown extension',
     ['extract', '-o', 'out.txt', EXAMPLE],
-    /Expected -o FILE to end in \.json or \.md/,
+    /Expected -o FILE to end in \.json, \.md or \.html/,
   ],
   [
     'a bad --timeout',
@@ -206,20 +206,34 @@ test('parallax analyze -o out.json writes the JSON report to the file and nothin
   assert.equal(analysis.articles.length, 5);
 });
 
-test('parallax analyze -o out.md writes a Markdown report with each article and its removed blocks', async () => {
+test('parallax extract -o out.md writes a Markdown listing with each article and its removed blocks', async () => {
   const dir = await folder('out-md');
-  const result = await run(['analyze', join(ROOT, EXAMPLE), '-o', 'out.md', '--quiet'], {
+  const result = await run(['extract', join(ROOT, EXAMPLE), '-o', 'out.md', '--quiet'], {
     cwd: dir,
   });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '');
   const markdown = await readFile(join(dir, 'out.md'), 'utf8');
   assert.match(markdown, /^# parallax analysis\n/);
-  const json = JSON.parse((await run(['analyze', EXAMPLE, '--format', 'json'])).stdout) as Analysis;
+  const json = JSON.parse((await run(['extract', EXAMPLE, '--format', 'json'])).stdout) as Analysis;
   for (const article of json.articles) {
     assert.ok(markdown.includes(article.source), `lists ${article.source}`);
   }
   assert.equal(markdown.match(/^#### Removed blocks \(\d+\)$/gm)?.length, 5);
+});
+
+test('parallax analyze -o out.md writes the brief report citing every article of the story', async () => {
+  const dir = await folder('out-brief-md');
+  const result = await run(['analyze', join(ROOT, EXAMPLE), '-o', 'out.md', '--quiet'], {
+    cwd: dir,
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const markdown = await readFile(join(dir, 'out.md'), 'utf8');
+  assert.match(markdown, /^# parallax report\n/);
+  assert.match(markdown, /^### The story$/m);
+  for (const file of ['mpa-wire.txt', 'coastline-courier.html', 'northern-ledger.txt']) {
+    assert.ok(markdown.includes(file), `cites ${file}`);
+  }
 });
 
 test('parallax analyze --format md escapes Markdown in article text', async () => {

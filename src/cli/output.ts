@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -5,7 +6,7 @@ import { IoError } from '../io/index.ts';
 import { UsageError } from './exit-code.ts';
 
 /** Report formats a command can write to a file or to stdout. */
-export const OUTPUT_FORMATS = ['json', 'md'] as const;
+export const OUTPUT_FORMATS = ['json', 'md', 'html'] as const;
 
 /** One of `OUTPUT_FORMATS`. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -14,6 +15,8 @@ const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
   '.json': 'json',
   '.md': 'md',
   '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 /**
@@ -40,7 +43,7 @@ export function chooseFormat(
   const byExtension = FORMAT_BY_EXTENSION[extname(output).toLowerCase()];
   if (!byExtension) {
     throw new UsageError(
-      `Expected -o FILE to end in .json or .md (or a --format), got '${output}'`,
+      `Expected -o FILE to end in .json, .md or .html (or a --format), got '${output}'`,
     );
   }
   return byExtension;
@@ -105,4 +108,29 @@ export function writeToStream(stream: Writable, content: string, name = 'stdout'
       }
     });
   });
+}
+
+/** The command that opens a file with the desktop's default application on `platform`. */
+export function openCommand(platform: string, path: string): { command: string; args: string[] } {
+  if (platform === 'darwin') return { command: 'open', args: [path] };
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', path] };
+  return { command: 'xdg-open', args: [path] };
+}
+
+/**
+ * Open a written report with the default application (`--open`), detached:
+ * parallax neither waits for the viewer nor fails when there is none; a
+ * failure to start it goes to `onError`.
+ */
+export function openInViewer(path: string, onError: (message: string) => void): void {
+  const { command, args } = openCommand(process.platform, path);
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', (error) => onError(`Cannot open ${path} with ${command}: ${error.message}`));
+    child.unref();
+  } catch (error) {
+    onError(
+      `Cannot open ${path} with ${command}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

@@ -1,13 +1,21 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../model/index.ts';
 import { type AnalyzeOptions, analyze, type PipelineStep } from '../pipeline/index.ts';
+import { isStoryAnalysis, renderHtml, renderMarkdown } from '../report/index.ts';
 import { colorEnabled, createColors } from './colors.ts';
 import type { Command, CommandIO } from './command.ts';
 import { ExitCode, UsageError } from './exit-code.ts';
 import { formatJson } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
 import { formatSummary } from './format-summary.ts';
-import { chooseFormat, type OutputFormat, writeOutputFile, writeToStream } from './output.ts';
+import {
+  chooseFormat,
+  type OutputFormat,
+  openInViewer,
+  writeOutputFile,
+  writeToStream,
+} from './output.ts';
 import { problemLocation } from './problem-location.ts';
 import { createProgress, noProgress } from './progress.ts';
 
@@ -21,6 +29,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
+  open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -31,10 +40,12 @@ export const PIPELINE_OPTIONS_HELP = `Inputs:
   Feed) .jsonl .warc and .warc.gz, recognised by content as well as by name.
 
 Options:
-  --format json|md     write the JSON report or the Markdown report instead of
-                       the summary for the terminal
+  --format json|md|html
+                       write the JSON, Markdown or HTML report instead of the
+                       summary for the terminal
   -o, --output FILE    write the report to FILE; the format comes from its
-                       extension (.json, .md) unless --format says otherwise
+                       extension (.json, .md, .html) unless --format says otherwise
+  --open               open the -o FILE with the default application once written
   --keep-all           take nothing out of the body: page furniture is still
                        listed as removed, but stays in the text too
   --allow-private      allow URLs on private, loopback and link-local addresses
@@ -76,7 +87,13 @@ function parseTimeout(value: string | undefined): number | undefined {
 
 function render(analysis: Analysis, format: OutputFormat | undefined, io: CommandIO): string {
   if (format === 'json') return formatJson(analysis);
-  if (format === 'md') return formatMarkdown(analysis);
+  if (format === 'html') return renderHtml(analysis);
+  // Analysed stories get the brief and its tables; articles alone, their listing.
+  if (format === 'md') {
+    return analysis.stories.some(isStoryAnalysis)
+      ? renderMarkdown(analysis)
+      : formatMarkdown(analysis);
+  }
   return formatSummary(analysis, createColors(colorEnabled(io, 'stdout')));
 }
 
@@ -105,6 +122,9 @@ export function pipelineCommand(spec: PipelineCommandSpec): Command {
         );
       }
       const format = chooseFormat(values.format, values.output);
+      if (values.open && values.output === undefined) {
+        throw new UsageError('Expected -o FILE with --open, got no -o');
+      }
       const quiet = values.quiet ?? false;
       const timeoutMs = parseTimeout(values.timeout);
       const progress =
@@ -140,6 +160,11 @@ export function pipelineCommand(spec: PipelineCommandSpec): Command {
       }
       if (values.output !== undefined) {
         await writeOutputFile(values.output, report, io.cwd);
+        if (values.open) {
+          openInViewer(resolve(io.cwd, values.output), (message) =>
+            io.stderr.write(`${message}\n`),
+          );
+        }
         if (!quiet) {
           io.stderr.write(
             `Wrote ${values.output}: ${plural(analysis.articles.length, 'article')}, ${plural(analysis.problems.length, 'problem')}\n`,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Source } from '../model/index.ts';
 import { analyzeSources } from './analyze-sources.ts';
 import type { PipelineStep } from './step.ts';
-import { ANALYZE_STEPS, EXTRACT_STEPS } from './steps.ts';
+import { EXTRACT_STEPS } from './steps.ts';
 
 function article(location: string, headline: string, body: string): Source {
   return { location, format: 'text', content: `${headline}\n\n${body}\n`, meta: {} };
@@ -55,7 +55,7 @@ test('analyzeSources(sources, {steps}) runs an added step after extraction and k
   };
   const events: string[] = [];
   const analysis = analyzeSources(SOURCES, {
-    steps: [...ANALYZE_STEPS, oneStory],
+    steps: [...EXTRACT_STEPS, oneStory],
     onProgress: (e) => events.push(`${e.phase} ${e.done}/${e.total}`),
   });
   assert.deepEqual(seen, ['a.txt', 'b.txt', 'c.txt']);

@@ -4,5 +4,18 @@ export {
   analyzeSources,
   type ProgressEvent,
 } from './analyze-sources.ts';
+export {
+  type AnalyzedStory,
+  type AnalyzeStoryOptions,
+  analyzeStory,
+  annotatedArticle,
+} from './analyze-story.ts';
 export type { PipelineState, PipelineStep, StepOptions } from './step.ts';
-export { ANALYZE_STEPS, EXTRACT_STEPS, extractStep } from './steps.ts';
+export {
+  ANALYZE_STEPS,
+  EXTRACT_STEPS,
+  extractStep,
+  GROUP_STEPS,
+  groupStep,
+  storyStep,
+} from './steps.ts';
