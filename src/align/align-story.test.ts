@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Article } from '../model/article.ts';
+import type { Relation, Story } from '../model/story.ts';
+import { alignStory } from './align-story.ts';
+
+function article(id: string, text: string): Article {
+  return {
+    id,
+    source: `${id}.txt`,
+    url: null,
+    headline: null,
+    bylines: [],
+    publishedAt: null,
+    dateline: null,
+    outlet: null,
+    credits: [],
+    cites: [],
+    language: 'en',
+    text,
+    paragraphs: text.split('\n\n'),
+    removed: [],
+  };
+}
+
+function relation(a: string, b: string, kind: Relation['kind'], containment: number): Relation {
+  return {
+    a,
+    b,
+    kind,
+    containmentAB: containment,
+    containmentBA: containment,
+    jaccard: 0,
+    topical: 0.5,
+  };
+}
+
+const WIRE =
+  'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan following the takeover of the country by the Taliban.';
+const OTHER =
+  'The council approved a new budget for the city library, which will open longer hours from next spring, officials said.';
+const SAID = 'The mayor said on Tuesday that the new library budget would be approved next month.';
+const REWORDED =
+  'On Tuesday the mayor said the budget for the new library would get approval next month.';
+
+test('alignStory(articles) aligns the pairs that share text and leaves out pairs with nothing aligned', () => {
+  const arts = [article('a', WIRE), article('b', `${WIRE} ${OTHER}`), article('c', OTHER)];
+  const r = alignStory(arts);
+  assert.equal(r.storyId, null);
+  assert.deepEqual(
+    r.alignments.map((al) => [al.a, al.b]),
+    [
+      ['a', 'b'],
+      ['b', 'c'],
+    ],
+  );
+  assert.deepEqual(r.sources, []);
+  assert.deepEqual(r.problems, []);
+});
+
+test('alignStory(articles, story) skips same-story pairs whose relation shows nothing shared', () => {
+  const arts = [article('a', WIRE), article('b', `${WIRE} ${OTHER}`)];
+  const story: Story = {
+    id: 's1',
+    articleIds: ['a', 'b'],
+    relations: [relation('a', 'b', 'same-story', 0)],
+  };
+  assert.deepEqual(alignStory(arts, story).alignments, []);
+  story.relations = [relation('a', 'b', 'same-story', 0.4)];
+  assert.equal(alignStory(arts, story).alignments.length, 1);
+});
+
+test('alignStory(articles, story) matches paraphrased sentences for derived pairs only', () => {
+  const arts = [article('a', `${SAID} ${WIRE}`), article('b', `${OTHER} ${REWORDED}`)];
+  const derived: Story = {
+    id: 's',
+    articleIds: ['a', 'b'],
+    relations: [relation('a', 'b', 'derived', 0.1)],
+  };
+  const [al] = alignStory(arts, derived).alignments;
+  assert.equal(al?.passages.length, 1);
+  assert.equal(al?.passages[0]?.kind, 'paraphrase');
+  assert.ok((al?.passages[0]?.sameFact ?? 0) > 0.7);
+  assert.equal(arts[0]?.text.slice(al?.passages[0]?.a.start, al?.passages[0]?.a.end), SAID);
+  const sameStory: Story = { ...derived, relations: [relation('a', 'b', 'same-story', 0.1)] };
+  assert.deepEqual(alignStory(arts, sameStory).alignments, []);
+});
+
+test('alignStory(articles) reports an article given twice and aligns it once', () => {
+  const a = article('a', WIRE);
+  const r = alignStory([a, article('b', WIRE), a]);
+  assert.equal(r.alignments.length, 1);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.source]),
+    [['align/duplicate-article', 'warning', 'a.txt']],
+  );
+});
+
+test('alignStory(articles, story) reports story members that were not given', () => {
+  const story: Story = { id: 's9', articleIds: ['a', 'zz'], relations: [] };
+  const r = alignStory([article('a', WIRE), article('b', WIRE)], story);
+  assert.deepEqual(r.alignments, []);
+  assert.deepEqual(
+    r.problems.map((p) => p.code),
+    ['align/missing-article'],
+  );
+  assert.match(r.problems[0]?.message ?? '', /zz/);
+});
+
+test('alignStory(articles) gives the same output whatever the input order', () => {
+  const arts = [
+    article('a', `${WIRE} ${OTHER}`),
+    article('b', WIRE.replace('new orders', 'fresh orders')),
+    article('c', WIRE.replace('Thursday', 'on Thursday')),
+    article('d', OTHER),
+  ];
+  const one = JSON.stringify(alignStory(arts));
+  const two = JSON.stringify(alignStory([...arts].reverse()));
+  assert.equal(one, two);
+  assert.equal(JSON.parse(one).sources.length, 1);
+});
+
+test('alignStory(articles) throws a TypeError for input that is not a list of articles', () => {
+  assert.throws(() => alignStory('x' as unknown as Article[]), TypeError);
+  assert.throws(() => alignStory([{ id: 1 } as unknown as Article]), TypeError);
+});
