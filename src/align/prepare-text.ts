@@ -122,14 +122,27 @@ export function sentencesOfLine(p: PreparedText, line: Span): Span[] {
   p.lineSentences ??= new Map();
   let out = p.lineSentences.get(line.start);
   if (out === undefined) {
-    out = splitSentences(p.text.slice(line.start, line.end)).map((s) => ({
-      start: s.start + line.start,
-      end: s.end + line.start,
-    }));
+    const text = p.text.slice(line.start, line.end);
+    let spans = lineSplits.get(text);
+    if (spans === undefined) {
+      spans = splitSentences(text);
+      if (lineSplits.size >= LINE_SPLIT_CACHE_LIMIT) lineSplits.clear();
+      lineSplits.set(text, spans);
+    }
+    out = spans.map((s) => ({ start: s.start + line.start, end: s.end + line.start }));
     p.lineSentences.set(line.start, out);
   }
   return out;
 }
+
+/**
+ * Sentence spans (relative to the line) by line text: copies in a story
+ * repeat the same lines, and splitting (wink-nlp with its tagger) was a
+ * fifth of bench:align. The splitter depends on the text alone, so results
+ * are the same with or without the cache; bounded for long-running processes.
+ */
+const lineSplits = new Map<string, readonly Span[]>();
+const LINE_SPLIT_CACHE_LIMIT = 20_000;
 
 /** Index of the first token starting at or after `offset` (binary search). */
 export function tokenAt(p: PreparedText, offset: number): number {

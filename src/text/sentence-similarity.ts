@@ -321,6 +321,62 @@ export function sentenceProfile(text: string): SentenceProfile {
   };
 }
 
+/**
+ * What `profileFeatures` needs of one profile alone (counts, stem n-grams,
+ * sets), built once per profile: the aligner scores one sentence against
+ * many, and rebuilding these for every pair was over half of the model's
+ * time in bench:align. Profiles are never changed once `sentenceProfile`
+ * returns them, so the values are the same as computing them per pair.
+ */
+interface Derived {
+  wordCounts: Map<string, number>;
+  contentCounts: Map<string, number>;
+  /** Stem n-gram counts for n = 1..4 (index n - 1). */
+  stemGrams: Array<Map<string, number>>;
+  stemSet: Set<string>;
+  contentSet: Set<string>;
+  numberSet: Set<string>;
+  nameSet: Set<string>;
+  wordSet: Set<string>;
+  /** 1 at the first occurrence of each distinct stem. */
+  firstStem: Uint8Array;
+  /** The stem bigram starting at each word but the last ("a b"). */
+  bigramKeys: string[];
+}
+
+const derivedCache = new WeakMap<SentenceProfile, Derived>();
+
+function derived(p: SentenceProfile): Derived {
+  let d = derivedCache.get(p);
+  if (d !== undefined) return d;
+  const stemGrams = [1, 2, 3, 4].map((n) => ngrams(p.stems, n));
+  const firstStem = new Uint8Array(p.stems.length);
+  const stemSet = new Set<string>();
+  for (let i = 0; i < p.stems.length; i++) {
+    const st = p.stems[i] as string;
+    if (!stemSet.has(st)) {
+      stemSet.add(st);
+      firstStem[i] = 1;
+    }
+  }
+  const bigramKeys: string[] = [];
+  for (let i = 0; i + 1 < p.stems.length; i++) bigramKeys.push(`${p.stems[i]} ${p.stems[i + 1]}`);
+  d = {
+    wordCounts: counts(p.words),
+    contentCounts: counts(p.content),
+    stemGrams,
+    stemSet,
+    contentSet: new Set(p.content),
+    numberSet: new Set(p.numbers),
+    nameSet: new Set(p.names),
+    wordSet: new Set(p.words),
+    firstStem,
+    bigramKeys,
+  };
+  derivedCache.set(p, d);
+  return d;
+}
+
 function counts<T>(items: readonly T[]): Map<T, number> {
   const m = new Map<T, number>();
   for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
@@ -364,19 +420,22 @@ function ngrams(items: readonly string[], n: number): Map<string, number> {
 }
 
 /** Smoothed sentence BLEU of `cand` against `ref` (add-one smoothing above unigrams, brevity penalty). */
-function bleu(cand: readonly string[], ref: readonly string[]): number {
-  if (cand.length === 0 || ref.length === 0) return 0;
+function bleu(cand: SentenceProfile, ref: SentenceProfile): number {
+  if (cand.stems.length === 0 || ref.stems.length === 0) return 0;
+  const cg = derived(cand).stemGrams;
+  const rg = derived(ref).stemGrams;
   let logSum = 0;
   for (let n = 1; n <= 4; n++) {
-    const c = ngrams(cand, n);
-    const r = ngrams(ref, n);
+    const c = cg[n - 1] as Map<string, number>;
+    const r = rg[n - 1] as Map<string, number>;
     const tc = total(c);
     const o = multisetOverlap(c, r);
     const p = n === 1 ? (tc === 0 ? 0 : o / tc) : (o + 1) / (tc + 1);
     if (p === 0) return 0;
     logSum += Math.log(p) / 4;
   }
-  const bp = cand.length >= ref.length ? 1 : Math.exp(1 - ref.length / cand.length);
+  const bp =
+    cand.stems.length >= ref.stems.length ? 1 : Math.exp(1 - ref.stems.length / cand.stems.length);
   return bp * Math.exp(logSum);
 }
 
@@ -468,7 +527,7 @@ const SYNONYM = 2;
  * no better.
  */
 function matchWords(x: SentenceProfile, y: SentenceProfile): Uint8Array {
-  const other = new Set(y.stems);
+  const other = derived(y).stemSet;
   const out = new Uint8Array(x.stems.length);
   for (let i = 0; i < out.length; i++) {
     if (other.has(x.stems[i] as string)) {
@@ -506,11 +565,9 @@ function unmatchedByPos(
     [a, ma],
     [b, mb],
   ] as const) {
-    const seen = new Set<string>();
+    const first = derived(x).firstStem;
     for (let i = 0; i < x.stems.length; i++) {
-      const st = x.stems[i] as string;
-      if (seen.has(st)) continue;
-      seen.add(st);
+      if (first[i] === 0) continue;
       distinct++;
       const level = m[i] as number;
       if (level === SAME_STEM || (synonyms && level === SYNONYM)) continue;
@@ -550,12 +607,12 @@ function gaps(
 ): { longest: number; count: number; share: number } {
   const n = x.stems.length;
   if (n === 0) return { longest: 0, count: 0, share: 0 };
-  const bigrams = new Set<string>();
-  for (let j = 0; j + 1 < y.stems.length; j++) bigrams.add(`${y.stems[j]} ${y.stems[j + 1]}`);
+  const bigrams = derived(y).stemGrams[1] as Map<string, number>;
+  const keys = derived(x).bigramKeys;
   const aligned = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (x.contentWord[i] === 1 && (m[i] as number) !== UNMATCHED) aligned[i] = 1;
-    if (i + 1 < n && bigrams.has(`${x.stems[i]} ${x.stems[i + 1]}`)) {
+    if (i + 1 < n && bigrams.has(keys[i] as string)) {
       aligned[i] = 1;
       aligned[i + 1] = 1;
     }
@@ -584,7 +641,7 @@ function gaps(
  * run lifts MSRP accuracy from 0.763 to 0.770.
  */
 function longestUnmatchedRun(x: SentenceProfile, y: SentenceProfile): number {
-  const other = new Set(y.stems);
+  const other = derived(y).stemSet;
   let best = 0;
   let run = 0;
   for (const st of x.stems) {
@@ -594,46 +651,49 @@ function longestUnmatchedRun(x: SentenceProfile, y: SentenceProfile): number {
   return best;
 }
 
-function missing(from: readonly string[], within: Set<string>): number {
+/** Distinct members of `from` that `within` lacks. */
+function missing(from: Set<string>, within: Set<string>): number {
   let n = 0;
-  for (const x of new Set(from)) if (!within.has(x)) n++;
+  for (const x of from) if (!within.has(x)) n++;
   return n;
 }
 
 /** The feature vector of two prepared sentences, in `SENTENCE_FEATURE_NAMES` order. */
 export function profileFeatures(a: SentenceProfile, b: SentenceProfile): number[] {
-  const w = prf(counts(a.words), counts(b.words));
-  const s = prf(counts(a.content), counts(b.content));
-  const bi = prf(ngrams(a.stems, 2), ngrams(b.stems, 2));
-  const tri = prf(ngrams(a.stems, 3), ngrams(b.stems, 3));
+  const da = derived(a);
+  const db = derived(b);
+  const w = prf(da.wordCounts, db.wordCounts);
+  const s = prf(da.contentCounts, db.contentCounts);
+  const bi = prf(da.stemGrams[1] as Map<string, number>, db.stemGrams[1] as Map<string, number>);
+  const tri = prf(da.stemGrams[2] as Map<string, number>, db.stemGrams[2] as Map<string, number>);
   const ch = prf(a.char4, b.char4);
-  const bl = (bleu(a.stems, b.stems) + bleu(b.stems, a.stems)) / 2;
+  const bl = (bleu(a, b) + bleu(b, a)) / 2;
   const me = (meteor(a, b) + meteor(b, a)) / 2;
   const maxLen = Math.max(a.stems.length, b.stems.length, 1);
   const minLen = Math.min(a.stems.length, b.stems.length);
   const lcs = lcsLength(a.stems, b.stems) / maxLen;
   const edit = editDistance(a.stems, b.stems) / maxLen;
-  const contentA = new Set(a.content);
-  const contentB = new Set(b.content);
-  const unA = missing(a.content, contentB);
-  const unB = missing(b.content, contentA);
-  const numA = new Set(a.numbers);
-  const numB = new Set(b.numbers);
-  const numMiss = missing(a.numbers, numB) + missing(b.numbers, numA);
+  const contentA = da.contentSet;
+  const contentB = db.contentSet;
+  const unA = missing(contentA, contentB);
+  const unB = missing(contentB, contentA);
+  const numA = da.numberSet;
+  const numB = db.numberSet;
+  const numMiss = missing(numA, numB) + missing(numB, numA);
   const bothNumbers = numA.size > 0 && numB.size > 0;
-  const stemsA = new Set(a.stems);
-  const stemsB = new Set(b.stems);
-  const nameTotal = new Set(a.names).size + new Set(b.names).size;
+  const stemsA = da.stemSet;
+  const stemsB = db.stemSet;
+  const nameTotal = da.nameSet.size + db.nameSet.size;
   const nameMiss =
-    nameTotal === 0 ? 0 : (missing(a.names, stemsB) + missing(b.names, stemsA)) / nameTotal;
+    nameTotal === 0 ? 0 : (missing(da.nameSet, stemsB) + missing(db.nameSet, stemsA)) / nameTotal;
   const ma = matchWords(a, b);
   const mb = matchWords(b, a);
   const synA = contentMatched(a, ma);
   const synB = contentMatched(b, mb);
   const gapA = gaps(a, b, ma);
   const gapB = gaps(b, a, mb);
-  const wa = new Set(a.words);
-  const wb = new Set(b.words);
+  const wa = da.wordSet;
+  const wb = db.wordSet;
   let inter = 0;
   for (const x of wa) if (wb.has(x)) inter++;
   const union = wa.size + wb.size - inter;
