@@ -1,4 +1,5 @@
 import { IoError } from '../io/index.ts';
+import { StoreError } from '../store/index.ts';
 
 /**
  * Exit codes of every parallax command, documented in each command's
@@ -60,6 +61,10 @@ function isSystemError(error: unknown): boolean {
  */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return ExitCode.usage;
+  // A --db that is neither a folder nor a postgres:// URL is wrong usage; any other database failure is IO.
+  if (error instanceof StoreError) {
+    return error.code === 'store/bad-location' ? ExitCode.usage : ExitCode.io;
+  }
   if (PARSE_ARGS_CODE.test(errorCode(error) ?? '')) return ExitCode.usage;
   if (error instanceof IoError || isSystemError(error)) return ExitCode.io;
   return ExitCode.internal;
