@@ -1,0 +1,260 @@
+/**
+ * Story clustering on ECB+ (Cybulska & Vossen 2014): 982 articles, 86 gold
+ * events (topic folder x {ecb, ecbplus}) in 43 topics. Prints B-cubed
+ * P/R/F1 and adjusted Rand index of groupArticles against events (stories)
+ * and topics, beside a plain TF-IDF cosine single-link baseline at its best
+ * threshold, and a two-fold cross-validation over topics (thresholds fit on
+ * odd topics, scored on even, and the reverse).
+ *
+ *   npm run eval:cluster
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createStoryIndex,
+  type Fingerprint,
+  fingerprint,
+  groupArticles,
+} from '../src/group/index.ts';
+import { STORY_THRESHOLD, TOPIC_THRESHOLD } from '../src/group/thresholds.ts';
+import { STOPWORDS } from '../src/text/stopwords.ts';
+import { words } from '../src/text/tokenize.ts';
+import { type EcbDocument, ecbplusDir, readEcbplus } from './lib/ecbplus.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Scores {
+  p: number;
+  r: number;
+  f1: number;
+  ari: number;
+}
+
+/** B-cubed precision/recall/F1 and adjusted Rand index of a clustering (item -> cluster label) against gold labels. */
+export function scoreClustering(predicted: readonly string[], gold: readonly string[]): Scores {
+  const n = gold.length;
+  const pc = count(predicted);
+  const gc = count(gold);
+  const joint = count(predicted.map((p, i) => `${p}\u0000${gold[i]}`));
+  let p = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const both = joint.get(`${predicted[i]}\u0000${gold[i]}`) as number;
+    p += both / (pc.get(predicted[i] as string) as number);
+    r += both / (gc.get(gold[i] as string) as number);
+  }
+  p /= n;
+  r /= n;
+  const c2 = (x: number) => (x * (x - 1)) / 2;
+  let index = 0;
+  for (const v of joint.values()) index += c2(v);
+  let a = 0;
+  for (const v of pc.values()) a += c2(v);
+  let b = 0;
+  for (const v of gc.values()) b += c2(v);
+  const expected = (a * b) / c2(n);
+  const max = (a + b) / 2;
+  const ari = max === expected ? 1 : (index - expected) / (max - expected);
+  return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0, ari };
+}
+
+function count(labels: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
+  return m;
+}
+
+function fmt(s: Scores): string {
+  return `B3 P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f1.toFixed(3)}  ARI ${s.ari.toFixed(3)}`;
+}
+
+/** Plain TF-IDF cosine (stopwords out, raw tf x ln(N/df)) with single link at a threshold. */
+function baseline(docs: EcbDocument[]): (threshold: number) => string[] {
+  const bags = docs.map((d) => {
+    const m = new Map<string, number>();
+    for (const w of words(d.article.text)) if (!STOPWORDS.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  });
+  const df = new Map<string, number>();
+  for (const b of bags) for (const w of b.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const vecs = bags.map((b) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [w, tf] of b) {
+      const x = tf * Math.log(docs.length / (df.get(w) as number));
+      v.set(w, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  });
+  const sims: [number, number, number][] = [];
+  for (let i = 0; i < vecs.length; i++) {
+    for (let j = i + 1; j < vecs.length; j++) {
+      let s = 0;
+      const a = vecs[i] as Map<string, number>;
+      const b = vecs[j] as Map<string, number>;
+      for (const [w, x] of a) s += x * (b.get(w) ?? 0);
+      if (s > 0.02) sims.push([i, j, s]);
+    }
+  }
+  return (threshold) => {
+    const parent = docs.map((_, i) => i);
+    const find = (x: number): number => {
+      let r = x;
+      while (parent[r] !== r) r = parent[r] as number;
+      return r;
+    };
+    for (const [i, j, s] of sims) if (s >= threshold) parent[find(i)] = find(j);
+    return docs.map((_, i) => String(find(i)));
+  };
+}
+
+function run(
+  docs: EcbDocument[],
+  fps: Map<string, Fingerprint>,
+  storyThreshold: number,
+  topicThreshold: number,
+): { events: Scores; topics: Scores } {
+  const { stories, topics } = groupArticles(
+    docs.map((d) => d.article),
+    { fingerprints: fps, storyThreshold, topicThreshold },
+  );
+  const storyOf = new Map<string, string>();
+  for (const s of stories) for (const id of s.articleIds) storyOf.set(id, s.id);
+  const topicOfStory = new Map<string, string>();
+  for (const t of topics) for (const s of t.storyIds) topicOfStory.set(s, t.id);
+  const predEvents = docs.map((d) => storyOf.get(d.article.id) as string);
+  const predTopics = predEvents.map((s) => topicOfStory.get(s) as string);
+  return {
+    events: scoreClustering(
+      predEvents,
+      docs.map((d) => d.event),
+    ),
+    topics: scoreClustering(
+      predTopics,
+      docs.map((d) => d.topic),
+    ),
+  };
+}
+
+const STORY_GRID = [0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3];
+const TOPIC_GRID = [0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.24];
+
+function main() {
+  const dir = ecbplusDir(root);
+  if (dir === null) {
+    console.log(
+      '../shared/eval/ecbplus missing: nothing to evaluate (see ../shared/eval/README.md).',
+    );
+    return;
+  }
+  const docs = readEcbplus(dir);
+  const topicsCount = new Set(docs.map((d) => d.topic)).size;
+  const eventsCount = new Set(docs.map((d) => d.event)).size;
+  console.log(
+    `ECB+: ${docs.length} articles, ${eventsCount} events, ${topicsCount} topics (${dir})`,
+  );
+
+  // Baseline.
+  const base = baseline(docs);
+  let bestE = { t: 0, s: null as Scores | null };
+  let bestT = { t: 0, s: null as Scores | null };
+  for (let t = 0.05; t <= 0.6001; t += 0.025) {
+    const labels = base(t);
+    const e = scoreClustering(
+      labels,
+      docs.map((d) => d.event),
+    );
+    const tp = scoreClustering(
+      labels,
+      docs.map((d) => d.topic),
+    );
+    if (!bestE.s || e.f1 > bestE.s.f1) bestE = { t, s: e };
+    if (!bestT.s || tp.f1 > bestT.s.f1) bestT = { t, s: tp };
+  }
+  console.log(
+    '\nbaseline: TF-IDF cosine, single link, best threshold per target (fit on all data)',
+  );
+  console.log(`  events  @${bestE.t.toFixed(3)}  ${fmt(bestE.s as Scores)}`);
+  console.log(`  topics  @${bestT.t.toFixed(3)}  ${fmt(bestT.s as Scores)}`);
+
+  // parallax with the constants in src/group/thresholds.ts.
+  const t0 = performance.now();
+  const fps = new Map(docs.map((d) => [d.article.id, fingerprint(d.article)]));
+  const full = run(docs, fps, STORY_THRESHOLD, TOPIC_THRESHOLD);
+  const ms = performance.now() - t0;
+  console.log(
+    `\nparallax groupArticles (story ${STORY_THRESHOLD}, topic ${TOPIC_THRESHOLD}; all data, ${ms.toFixed(0)} ms)`,
+  );
+  console.log(`  events  ${fmt(full.events)}`);
+  console.log(`  topics  ${fmt(full.topics)}`);
+
+  // Streaming: one article at a time, in file order (topic by topic).
+  const t1 = performance.now();
+  const stream = createStoryIndex();
+  let merges = 0;
+  for (const d of docs) if (stream.add(d.article).merged.length > 1) merges++;
+  const streamMs = performance.now() - t1;
+  const streamStory = docs.map((d) => stream.storyOf(d.article.id) as string);
+  console.log(
+    `\nparallax createStoryIndex (streaming, file order; ${merges} merges, ${streamMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  events  ${fmt(
+      scoreClustering(
+        streamStory,
+        docs.map((d) => d.event),
+      ),
+    )}`,
+  );
+
+  // Two-fold cross-validation over topics.
+  const odd = docs.filter((d) => Number(d.topic) % 2 === 1);
+  const even = docs.filter((d) => Number(d.topic) % 2 === 0);
+  const folds: [string, EcbDocument[], EcbDocument[]][] = [
+    ['fit odd, test even', odd, even],
+    ['fit even, test odd', even, odd],
+  ];
+  console.log(
+    '\ncross-validation over topics (thresholds fit on one half, scored on the other; a half has only',
+  );
+  console.log(
+    '  half the same-kind topics to confuse, so held-out topic figures are easier than full-data ones)',
+  );
+  const held: { events: Scores; topics: Scores; n: number }[] = [];
+  for (const [name, fit, test] of folds) {
+    let story = STORY_GRID[0] as number;
+    let bestF = -1;
+    for (const s of STORY_GRID) {
+      const f = run(fit, fps, s, TOPIC_THRESHOLD).events.f1;
+      if (f > bestF) {
+        bestF = f;
+        story = s;
+      }
+    }
+    let topic = TOPIC_GRID[0] as number;
+    bestF = -1;
+    for (const t of TOPIC_GRID) {
+      const f = run(fit, fps, story, t).topics.f1;
+      if (f > bestF) {
+        bestF = f;
+        topic = t;
+      }
+    }
+    const r = run(test, fps, story, topic);
+    held.push({ ...r, n: test.length });
+    console.log(`  ${name}: story ${story}, topic ${topic}`);
+    console.log(`    events  ${fmt(r.events)}`);
+    console.log(`    topics  ${fmt(r.topics)}`);
+  }
+  const total = held.reduce((a, h) => a + h.n, 0);
+  const avg = (pick: (h: (typeof held)[number]) => number) =>
+    held.reduce((a, h) => a + pick(h) * h.n, 0) / total;
+  console.log(
+    `  held-out (weighted by articles): events F1 ${avg((h) => h.events.f1).toFixed(3)} ARI ${avg((h) => h.events.ari).toFixed(3)}; topics F1 ${avg((h) => h.topics.f1).toFixed(3)} ARI ${avg((h) => h.topics.ari).toFixed(3)}`,
+  );
+}
+
+if (import.meta.main) main();

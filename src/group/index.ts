@@ -1,0 +1,26 @@
+export { averageLink, type LinkEdge } from './average-link.ts';
+export {
+  type Candidate,
+  type CandidateIndex,
+  type CandidateQuery,
+  createMemoryCandidateIndex,
+  type MemoryIndexOptions,
+} from './candidate-index.ts';
+export {
+  articleText,
+  type Fingerprint,
+  type FingerprintOptions,
+  type FingerprintView,
+  fingerprint,
+  fingerprintView,
+} from './fingerprint.ts';
+export { type GroupOptions, type GroupResult, groupArticles } from './group-articles.ts';
+export { type PairScores, type RelateOptions, relate, relationKind } from './relate.ts';
+export { storyId, topicId } from './story-id.ts';
+export {
+  createStoryIndex,
+  type StoryAddResult,
+  type StoryIndex,
+  type StoryIndexOptions,
+} from './story-index.ts';
+export { type TermStatistics, termStatistics } from './topical.ts';
