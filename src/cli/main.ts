@@ -3,12 +3,30 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeCommand } from './analyze.ts';
 import type { Command, CommandIO } from './command.ts';
+import { diffCommand } from './diff.ts';
 import { ExitCode, exitCodeFor, failureMessage, UsageError } from './exit-code.ts';
 import { extractCommand } from './extract.ts';
+import { groupCommand } from './group.ts';
+import { ingestCommand } from './ingest.ts';
+import { jobsCommand } from './jobs.ts';
 import { matchSentencesCommand } from './match-sentences.ts';
+import { serveCommand } from './serve.ts';
+import { watchCommand } from './watch.ts';
+import { workerCommand } from './worker.ts';
 
 /** Every command, in the order `parallax --help` lists them: adding one is an import and an entry. */
-export const COMMANDS: readonly Command[] = [analyzeCommand, extractCommand, matchSentencesCommand];
+export const COMMANDS: readonly Command[] = [
+  analyzeCommand,
+  extractCommand,
+  groupCommand,
+  matchSentencesCommand,
+  diffCommand,
+  ingestCommand,
+  workerCommand,
+  watchCommand,
+  jobsCommand,
+  serveCommand,
+];
 
 /** The package version, read from package.json (two folders up in src/ and in dist/ alike). */
 function packageVersion(): string {
