@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -26,6 +26,10 @@ export interface FetchOptions extends AddressPolicy {
   maxRedirects?: number;
   /** DNS resolver (default: the system's); every address it returns is checked. */
   resolve?: Resolver;
+  /** Extra request headers, e.g. a conditional request's If-None-Match and If-Modified-Since. */
+  headers?: Readonly<Record<string, string>>;
+  /** Told the final response's status and headers (ETag, Last-Modified) before its body is read. */
+  onResponse?: (status: number, headers: IncomingHttpHeaders) => void;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -82,7 +86,12 @@ function request(
       agent: false,
       signal,
       lookup: guardedLookup(options, options.resolve ?? systemResolver, target),
-      headers: { 'user-agent': USER_AGENT, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' },
+      headers: {
+        ...options.headers,
+        'user-agent': USER_AGENT,
+        accept: ACCEPT,
+        'accept-encoding': 'gzip, deflate, br',
+      },
     });
     req.on('response', resolve);
     req.on('error', reject);
@@ -211,6 +220,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         current = parseUrl(new URL(location, current).href, target);
         continue;
       }
+      options.onResponse?.(status, response.headers);
       if (status < 200 || status > 299) {
         response.destroy();
         const where = current.href === target ? '' : ` (redirected to ${current.href})`;
