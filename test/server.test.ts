@@ -441,6 +441,29 @@ for (const backend of BACKENDS) {
       assert.ok(second.items.every((a) => !first.items.some((b) => b.id === a.id)));
     });
 
+    test('GET /api/articles pages through the stored articles by cursor and filters by outlet', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+        const page = (await api(`/api/articles?limit=2${query}`)).body as {
+          items: { id: string; outlet: string | null }[];
+          next: string | null;
+        };
+        assert.ok(page.items.length <= 2);
+        seen.push(...page.items.map((a) => a.id));
+        cursor = page.next;
+      } while (cursor !== null);
+      assert.ok(seen.length >= 5);
+      assert.equal(new Set(seen).size, seen.length);
+      const ledger = (await api('/api/articles?outlet=The%20Northern%20Ledger')).body as {
+        items: { outlet: string | null }[];
+      };
+      assert.ok(ledger.items.length >= 1);
+      assert.ok(ledger.items.every((a) => a.outlet === 'The Northern Ledger'));
+      assert.equal((await api('/api/articles?cursor=bogus')).status, 400);
+    });
+
     test('GET /api/jobs lists ingest runs newest first; /api/jobs/failed lists failed jobs', async () => {
       const runs = (await api('/api/jobs')).body as { items: { id: string; state: string }[] };
       assert.ok(runs.items.some((r) => r.id === ingestId && r.state === 'completed'));

@@ -132,6 +132,7 @@ export const API_SCHEMAS: Record<string, JsonSchema> = {
     description: 'An article matching a search, with its rank (higher is better)',
   },
   SearchPage: page(ref('SearchHit'), 'A page of search results, best match first'),
+  ArticlePage: page(ref('ArticleSummary'), 'A page of stored articles, most recently stored first'),
   StoredAnalysis,
   StoryDetail: object(
     {

@@ -80,6 +80,19 @@ export const StoryListQuery = z
 export const PageQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 
 /** Query of `GET /api/search`. */
+/** Query of `GET /api/articles`. */
+export const ArticleListQuery = z.strictObject({
+  outlet: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Only articles of this outlet (exact name)' }),
+  limit: Limit,
+  cursor: Cursor,
+});
+
 export const SearchQuery = z.strictObject({
   q: z.string().trim().min(1, 'Expected some words to search for').max(MAX_QUERY_LENGTH).openapi({
     description:

@@ -1,9 +1,23 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Page, SearchHit, StoredArticle, StoryDetail, StorySummary } from '../store/index.ts';
+import type {
+  ArticleSummary,
+  Page,
+  SearchHit,
+  StoredArticle,
+  StoryDetail,
+  StorySummary,
+} from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import type { ServerApp, ServerContext } from './app-types.ts';
 import { errors, json } from './responses.ts';
-import { endOf, IdParams, SearchQuery, StoryListQuery, startOf } from './schemas.ts';
+import {
+  ArticleListQuery,
+  endOf,
+  IdParams,
+  SearchQuery,
+  StoryListQuery,
+  startOf,
+} from './schemas.ts';
 import { storyReport } from './story-report.ts';
 
 const listStories = createRoute({
@@ -52,6 +66,20 @@ const getArticle = createRoute({
   summary: 'An article: clean text, metadata, removed page furniture, and its story',
   request: { params: IdParams },
   responses: { 200: json<StoredArticle>('The article', 'StoredArticle'), ...errors(400, 404) },
+});
+
+const listArticles = createRoute({
+  method: 'get',
+  path: '/api/articles',
+  tags: ['articles'],
+  summary: 'List stored articles, most recently stored first',
+  description:
+    'Filter by outlet; paginate with `limit` and the `next` cursor of the previous page.',
+  request: { query: ArticleListQuery },
+  responses: {
+    200: json<Page<ArticleSummary>>('A page of articles', 'ArticlePage'),
+    ...errors(400),
+  },
 });
 
 const search = createRoute({
@@ -129,6 +157,18 @@ export function storyRoutes(app: ServerApp, context: ServerContext): void {
     const stored = await store.getArticle(id);
     if (stored === null) throw new ApiError('not-found', `No article with id '${id}'`);
     return c.json(stored, 200);
+  });
+
+  app.openapi(listArticles, async (c) => {
+    const q = c.req.valid('query');
+    const page = await withCursor(q.cursor, () =>
+      store.listArticles({
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+        ...(q.outlet === undefined ? {} : { outlet: q.outlet }),
+      }),
+    );
+    return c.json(page, 200);
   });
 
   app.openapi(search, async (c) => {

@@ -4,6 +4,7 @@ import { URL_LOCK_NAMESPACE } from './locks.ts';
 import type { Queryable, QueryPort } from './query-port.ts';
 import { iso, isoNow, num, parseJson, text, timeParam } from './rows.ts';
 import type {
+  ArticleListOptions,
   ArticleSummary,
   ArticleVersion,
   Page,
@@ -159,6 +160,50 @@ export async function searchArticles(
   return {
     items,
     next: rows.length > limit ? encodeCursor('search', { o: offset + limit }) : null,
+  };
+}
+
+/** Stored articles, most recently stored first (ties by id), optionally of one outlet; keyset-paginated. */
+export async function listArticles(
+  db: Queryable,
+  options: ArticleListOptions = {},
+): Promise<Page<ArticleSummary>> {
+  const limit = pageLimit(options.limit);
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (options.outlet !== undefined) {
+    params.push(options.outlet);
+    where.push(`a.outlet = $${params.length}`);
+  }
+  if (options.cursor !== undefined) {
+    const position = decodeCursor('articles', options.cursor);
+    if (typeof position.t !== 'string' || typeof position.i !== 'string') {
+      throw new RangeError(
+        `Expected a cursor from a previous page of articles, got ${options.cursor}`,
+      );
+    }
+    params.push(position.t, position.i);
+    where.push(
+      `(a.stored_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::text collate "C")`,
+    );
+  }
+  params.push(limit + 1);
+  const rows = await db.query(
+    `select ${SUMMARY_COLUMNS}, a.stored_at
+     from article a left join story_member m on m.article_id = a.id
+     ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+     order by a.stored_at desc, a.id desc
+     limit $${params.length}`,
+    params,
+  );
+  const items = rows.slice(0, limit).map(toSummary);
+  const last = rows[limit - 1];
+  return {
+    items,
+    next:
+      rows.length > limit && last !== undefined
+        ? encodeCursor('articles', { t: isoNow(last.stored_at), i: String(last.id) })
+        : null,
   };
 }
 

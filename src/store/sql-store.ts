@@ -31,6 +31,8 @@ export function createSqlStore(port: QueryPort, connection: StoreConnection): St
       guard('reading versions of a URL', () => articles.articleVersions(port, url)),
     latestVersion: (url) =>
       guard('reading the latest version of a URL', () => articles.latestVersion(port, url)),
+    listArticles: (options) =>
+      guard('listing articles', () => articles.listArticles(port, options)),
     searchArticles: (query, options) =>
       guard('searching articles', () => articles.searchArticles(port, query, options)),
     putFingerprint: (fp) => guard('storing a fingerprint', () => index.putFingerprint(port, fp)),

@@ -389,6 +389,24 @@ export function storeContract(name: string, backend: StoreBackend): void {
         assert.equal(top.items[0]?.id, 'tr2');
       }));
 
+    test('listArticles() pages through every stored article once, newest first, and filters by outlet', () =>
+      using(async (store) => {
+        for (const a of quakes()) await store.putArticle(a);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listArticles({ limit: 3, cursor });
+          assert.ok(page.items.length <= 3);
+          seen.push(...page.items.map((summary) => summary.id));
+          cursor = page.next ?? undefined;
+        } while (cursor !== undefined);
+        assert.deepEqual([...seen].sort(), ['id1', 'id2', 'tr1', 'tr2']);
+        assert.equal(new Set(seen).size, 4);
+        const wire = await store.listArticles({ outlet: 'Wire' });
+        assert.deepEqual(wire.items.map((s) => s.id).sort(), ['id1', 'tr1']);
+        await assert.rejects(store.listArticles({ cursor: 'not-a-cursor' }), RangeError);
+      }));
+
     test('putAnalysis(story, memberHash) keeps an analysis until the story changes, then reports it stale', () =>
       using(async (store) => {
         for (const a of quakes()) await store.putArticle(a);

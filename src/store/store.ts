@@ -50,6 +50,9 @@ export interface Store {
    */
   searchArticles(query: string, options?: PageOptions): Promise<Page<SearchHit>>;
 
+  /** Stored articles, most recently stored first (ties by id), optionally of one outlet; paginated. */
+  listArticles(options?: ArticleListOptions): Promise<Page<ArticleSummary>>;
+
   // --- fingerprints and the candidate index -------------------------------
 
   /** Keep an article's fingerprint (replacing one stored before). Does not index it: `assignStory` and `indexFingerprint` do. */
@@ -231,6 +234,12 @@ export interface Page<T> {
   items: T[];
   /** Opaque cursor of the next page, or null on the last page. */
   next: string | null;
+}
+
+/** Options of `listArticles`. */
+export interface ArticleListOptions extends PageOptions {
+  /** Only articles of this outlet (exact match). */
+  outlet?: string;
 }
 
 /** Sort orders of `listStories`. */
