@@ -3,6 +3,7 @@ import type { Problem } from '../model/problem.ts';
 import type { Source } from '../model/source.ts';
 import { hashHex } from '../text/hash.ts';
 import { extractHtml, type HtmlExtraction } from './html/index.ts';
+import { MAX_HTML_DEPTH } from './limits.ts';
 import { agencyByAlias } from './metadata/agencies.ts';
 import {
   type AbbreviationDefinition,
@@ -33,6 +34,7 @@ import {
   type UnitPart,
 } from './text/classify-units.ts';
 import { markTemplates } from './text/mark-templates.ts';
+import { markdownCost } from './text/markdown-cost.ts';
 import { splitMarkdown } from './text/split-markdown.ts';
 import { splitPlainText } from './text/split-plain-text.ts';
 import type { Unit } from './text/unit.ts';
@@ -116,13 +118,29 @@ function checkOptions(options: unknown): asserts options is ExtractOptions {
   }
 }
 
-function prepare(source: Source): Prepared {
+function tooDeepWarning(location: string, depth: number): Problem {
+  const nested =
+    depth > MAX_HTML_DEPTH
+      ? `nests more than ${MAX_HTML_DEPTH} elements deep`
+      : 'holds too many tags under too deep a nesting';
+  return {
+    code: 'extract/too-deep',
+    message: `The HTML of ${location} ${nested} (unclosed tags, or a page built to stall parsers); read its text without the page structure, so page furniture may be left in and no page metadata was read.`,
+    source: location,
+    severity: 'warning',
+  };
+}
+
+function prepare(source: Source, keepAll = false): Prepared {
   const problems: Problem[] = [];
   let units: Unit[];
   let html: HtmlExtraction | null = null;
   if (source.format === 'html') {
     try {
-      html = extractHtml(source.content, source.meta.url ? { url: source.meta.url } : {});
+      html = extractHtml(source.content, {
+        keepAll,
+        ...(source.meta.url ? { url: source.meta.url } : {}),
+      });
     } catch (error) {
       problems.push({
         code: 'extract/bad-html',
@@ -132,8 +150,19 @@ function prepare(source: Source): Prepared {
       });
     }
     units = (html?.paragraphs ?? []).map((text) => ({ text, kind: 'text' as const }));
+    if (html?.tooDeep) problems.push(tooDeepWarning(source.location, html.tooDeep.depth));
   } else if (source.format === 'markdown') {
-    units = splitMarkdown(source.content);
+    const tooCostly = markdownCost(source.content);
+    if (tooCostly === null) units = splitMarkdown(source.content);
+    else {
+      problems.push({
+        code: 'extract/markdown-as-text',
+        message: `Read ${source.location} as plain text, not Markdown: ${tooCostly}. Markdown syntax stays in its text.`,
+        source: source.location,
+        severity: 'warning',
+      });
+      units = splitPlainText(source.content);
+    }
   } else {
     units = splitPlainText(source.content);
   }
@@ -350,6 +379,12 @@ function finish(
   const pieces = removedPieces(units, prepared.classification);
   const htmlRemoved = (html?.removed ?? []).flatMap(splitMetaRow);
   const removed: RemovedBlock[] = [...htmlRemoved];
+  // With keepAll the HTML extractor's removed blocks are also units here
+  // (kept in the body); the text classifier must not list them a second time.
+  const listedByHtml = new Map<string, number>();
+  if (keepAll) {
+    for (const r of htmlRemoved) listedByHtml.set(r.text, (listedByHtml.get(r.text) ?? 0) + 1);
+  }
   const paragraphs: string[] = [];
   let next = 0;
   units.forEach((_, i) => {
@@ -358,6 +393,11 @@ function finish(
     if (extra?.before) removed.push(extra.before);
     for (; next < pieces.length && pieces[next]?.unit === i; next++) {
       const piece = pieces[next] as RemovedPiece;
+      const already = listedByHtml.get(piece.text) ?? 0;
+      if (already > 0) {
+        listedByHtml.set(piece.text, already - 1);
+        continue;
+      }
       removed.push(
         piece.detail
           ? { text: piece.text, reason: piece.reason, detail: piece.detail }
@@ -523,7 +563,7 @@ export function extractArticles(
   sources.forEach((s, i) => {
     checkSource(s, `sources[${i}]`);
   });
-  const prepared = sources.map(prepare);
+  const prepared = sources.map((source) => prepare(source, options.keepAll === true));
   if (prepared.length > 1) {
     markTemplates(
       prepared.map((p) => ({
@@ -563,5 +603,5 @@ export function extractArticle(
 ): { article: Article | null; problems: Problem[] } {
   checkSource(source, 'source');
   checkOptions(options);
-  return finish(prepare(source), options.keepAll === true, NO_BATCH);
+  return finish(prepare(source, options.keepAll === true), options.keepAll === true, NO_BATCH);
 }

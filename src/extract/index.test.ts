@@ -293,3 +293,27 @@ test('extractArticle(source) reads the credit lines of real wire copy: contribut
   assert.deepEqual(staff?.paragraphs, [P1, P2]);
   assert.equal(staff?.removed.at(-1)?.reason, 'credit-line');
 });
+
+test('extractArticle(html, keepAll) keeps the HTML furniture in the body in page order and lists each block once', () => {
+  const body = [
+    'The council voted on Tuesday to close the old harbour bridge for six months of repairs.',
+    'Engineers found corrosion in two of the main supports during an inspection last year.',
+    'Residents will be able to use a temporary ferry service while the work is carried out.',
+  ];
+  const html = `<html><head><title>Bridge to close</title></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Bridge to close</h1>${body.map((p) => `<p>${p}</p>`).join('')}
+    <div class="share">Share this story on Facebook</div></article>
+    <footer>Copyright 2025 The Harbour Gazette. All rights reserved.</footer></body></html>`;
+  const source: Source = { location: 'bridge.html', format: 'html', content: html, meta: {} };
+  const plain = extractArticle(source).article;
+  const all = extractArticle(source, { keepAll: true }).article;
+  assert.ok(plain && all);
+  for (const p of body) assert.ok(all.paragraphs.includes(p), `keeps ${p.slice(0, 20)}`);
+  assert.ok(all.paragraphs.length > plain.paragraphs.length);
+  const share = all.paragraphs.findIndex((p) => p.includes('Share this story'));
+  assert.ok(share > all.paragraphs.indexOf(body[2] as string), 'furniture stays in page order');
+  const texts = all.removed.map((r) => r.text);
+  assert.equal(new Set(texts).size, texts.length, 'each removed block listed once');
+  assert.ok(texts.some((t) => t.includes('Share this story')));
+});

@@ -27,6 +27,15 @@ const SYNC_FLUSH = {
 
 type Method = keyof typeof oneShot;
 
+function tooLarge(max: number): Decompressed {
+  return {
+    ok: false,
+    reason: 'too-large',
+    bytes: new Uint8Array(0),
+    message: `decompresses to more than ${max} bytes`,
+  };
+}
+
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error
     ? String(error.code)
@@ -60,20 +69,33 @@ function salvage(bytes: Uint8Array, method: Method, max: number): Promise<Uint8A
   });
 }
 
+/**
+ * Whether the output would pass `max` bytes, found by streaming it and
+ * keeping none: a gzip bomb is refused without ever holding `max` bytes.
+ * Damaged data answers false; the one-shot pass then reports the damage.
+ */
+function exceeds(bytes: Uint8Array, method: Method, max: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let size = 0;
+    const stream = streamFor(method);
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) stream.destroy();
+    });
+    stream.on('error', () => resolve(size > max));
+    stream.on('close', () => resolve(size > max));
+    stream.end(bytes);
+  });
+}
+
 async function run(bytes: Uint8Array, method: Method, max: number): Promise<Decompressed> {
+  if (await exceeds(bytes, method, max)) return tooLarge(max);
   try {
     const out = await oneShot[method](bytes, { maxOutputLength: max });
     return { ok: true, bytes: bytesView(out), truncated: false };
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ERR_BUFFER_TOO_LARGE') {
-      return {
-        ok: false,
-        reason: 'too-large',
-        bytes: new Uint8Array(0),
-        message: `decompresses to more than ${max} bytes`,
-      };
-    }
+    if (code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(max);
     if (code === 'Z_BUF_ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED') {
       try {
         const out = await oneShot[method](bytes, { maxOutputLength: max, ...SYNC_FLUSH[method] });

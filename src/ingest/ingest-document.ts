@@ -16,6 +16,7 @@ import { type InputKind, sniffFormat } from './sniff-format.ts';
 export interface Limits {
   maxDecompressedBytes: number;
   maxItems: number;
+  maxDocumentBytes: number;
 }
 
 const DOCUMENT_FORMATS: Partial<Record<InputKind, SourceFormat>> = {
@@ -79,6 +80,20 @@ async function gunzipped(document: Document, limits: Limits, depth: number): Pro
   return { sources: nested.sources, problems: [...problems, ...nested.problems] };
 }
 
+/** The problem for one document past `maxDocumentBytes` (measured in bytes, or in characters once decoded). */
+export function tooLarge(
+  size: number,
+  unit: 'bytes' | 'characters',
+  limits: Limits,
+  location: string,
+): Problem {
+  return problem(
+    'ingest/too-large',
+    `The document is ${size} ${unit}, more than the ${limits.maxDocumentBytes} read as one article (a news article is well under 1 MB); nothing was read from it. Split it, or raise maxDocumentBytes if it is genuine.`,
+    location,
+  );
+}
+
 async function warcDocuments(
   document: Document,
   limits: Limits,
@@ -92,8 +107,9 @@ async function warcDocuments(
       continue;
     }
     const nested = await ingestDocument(item.document, limits, depth + 1);
-    sources.push(...nested.sources);
-    problems.push(...nested.problems);
+    // Loops, not push(...spread): a record may be a feed of 100,000 items, past the argument limit.
+    for (const source of nested.sources) sources.push(source);
+    for (const found of nested.problems) problems.push(found);
   }
   return { sources, problems };
 }
@@ -148,6 +164,12 @@ async function dispatch(document: Document, limits: Limits, depth: number): Prom
       return { sources: parsed.sources, problems: [...decoded.problems, ...parsed.problems] };
     }
     default: {
+      if (document.bytes.length > limits.maxDocumentBytes) {
+        return {
+          sources: [],
+          problems: [tooLarge(document.bytes.length, 'bytes', limits, location)],
+        };
+      }
       const format = DOCUMENT_FORMATS[kind] ?? 'text';
       const decoded = decode(document, format === 'html' ? 'html' : undefined);
       const source: Source = { location, format, content: decoded.text, meta: document.meta };

@@ -1,9 +1,9 @@
 import type { Problem, Source, SourceMeta } from '../model/index.ts';
 import { parseContentType } from './content-type.ts';
 import type { Document } from './document.ts';
-import { ingestDocument } from './ingest-document.ts';
+import { ingestDocument, tooLarge } from './ingest-document.ts';
 import type { IngestResult } from './ingest-result.ts';
-import { MAX_DECOMPRESSED_BYTES, MAX_ITEMS_PER_CONTAINER } from './limits.ts';
+import { MAX_DECOMPRESSED_BYTES, MAX_DOCUMENT_BYTES, MAX_ITEMS_PER_CONTAINER } from './limits.ts';
 
 /** One input as read by the IO edge: where it came from and its bytes. */
 export interface RawInput {
@@ -22,6 +22,8 @@ export interface IngestOptions {
   maxDecompressedBytes?: number;
   /** Cap on items read from one container (default `MAX_ITEMS_PER_CONTAINER`). */
   maxItems?: number;
+  /** Cap on one document handed on to extract (default `MAX_DOCUMENT_BYTES`). */
+  maxDocumentBytes?: number;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -94,6 +96,7 @@ export async function ingest(input: RawInput, options: IngestOptions = {}): Prom
       MAX_DECOMPRESSED_BYTES,
     ),
     maxItems: positive('maxItems', options.maxItems, MAX_ITEMS_PER_CONTAINER),
+    maxDocumentBytes: positive('maxDocumentBytes', options.maxDocumentBytes, MAX_DOCUMENT_BYTES),
   };
   const meta: SourceMeta = input.url ? { url: input.url } : {};
   const document: Document = { location: input.location, bytes: input.bytes, meta };
@@ -104,6 +107,12 @@ export async function ingest(input: RawInput, options: IngestOptions = {}): Prom
   if (type?.charset) document.charset = type.charset;
   const result = await ingestDocument(document, limits);
   const problems = [...result.problems];
-  const sources = uniqueLocations(result.sources, problems);
+  // Items of feeds and records arrive as text: their cap is counted in characters.
+  const fitting = result.sources.filter((source) => {
+    if (source.content.length <= limits.maxDocumentBytes) return true;
+    problems.push(tooLarge(source.content.length, 'characters', limits, source.location));
+    return false;
+  });
+  const sources = uniqueLocations(fitting, problems);
   return { sources, problems };
 }

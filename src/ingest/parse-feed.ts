@@ -3,8 +3,10 @@ import type { Problem, Source, SourceFormat } from '../model/index.ts';
 import type { FeedContext, FeedEntry } from './feed-item.ts';
 import { feedItemSource } from './feed-item.ts';
 import type { IngestResult } from './ingest-result.ts';
+import { MAX_FEED_DEPTH } from './limits.ts';
 import { looksLikeHtml, plainText } from './plain-text.ts';
 import { problem } from './problem.ts';
+import { scanFeed } from './scan-feed.ts';
 
 // htmlparser2 parses the XML (leniently, so a damaged feed still yields its items) and its DomUtils
 // query it. Its own `getFeed` is not used: it drops content:encoded, dc:creator, Atom authors,
@@ -175,7 +177,16 @@ function shapeOf(root: Element, location: string): FeedShape | undefined {
  * damage are kept.
  */
 export function parseFeed(xml: string, location: string, maxItems: number): IngestResult {
-  const document = parseDocument(xml, { xmlMode: true });
+  // Scanned first: the parser's stack work grows with depth × tags and the
+  // tree of a million items would not fit, so deep feeds are refused and
+  // long ones cut after item `maxItems` before any tree is built.
+  const scan = scanFeed(xml, maxItems, MAX_FEED_DEPTH);
+  if (scan.tooDeep) {
+    const message = `The feed nests elements more than ${MAX_FEED_DEPTH} deep (real feeds nest a few dozen at most): it is damaged or built to stall parsers; nothing was read.`;
+    return { sources: [], problems: [problem('ingest/too-deep', message, location)] };
+  }
+  const cut = scan.cutAt !== undefined;
+  const document = parseDocument(cut ? xml.slice(0, scan.cutAt) : xml, { xmlMode: true });
   const root = document.children.find(isElement);
   const shape = root && shapeOf(root, location);
   if (!root || !shape) {
@@ -193,7 +204,7 @@ export function parseFeed(xml: string, location: string, maxItems: number): Inge
   }
   const sources: Source[] = [];
   const problems: Problem[] = [];
-  if (!new RegExp(`</${root.name.replace('.', '\\.')}\\s*>\\s*$`, 'i').test(xml)) {
+  if (!cut && !new RegExp(`</${root.name.replace('.', '\\.')}\\s*>\\s*$`, 'i').test(xml)) {
     problems.push(
       problem(
         'ingest/bad-feed',
@@ -225,6 +236,15 @@ export function parseFeed(xml: string, location: string, maxItems: number): Inge
     const result = feedItemSource(shape.entries(item), n, shape.context);
     if (result.source) sources.push(result.source);
     problems.push(...result.problems);
+  }
+  if (cut && shape.items.length <= maxItems) {
+    problems.push(
+      problem(
+        'ingest/too-many-items',
+        `Stopped after ${maxItems} items; ${scan.items - maxItems} more were not read. Raise maxItems to read them.`,
+        location,
+      ),
+    );
   }
   return { sources, problems };
 }

@@ -72,6 +72,13 @@ function parseJsonFeed(feed: JsonObject, location: string, maxItems: number): In
     ...(language ? { language } : {}),
   };
   const feedAuthors = authorNames(feed);
+  if (items.length === 0) {
+    problems.push(
+      problem('ingest/empty-feed', 'The JSON Feed has no items: nothing to read.', location, {
+        severity: 'warning',
+      }),
+    );
+  }
   for (const [index, item] of items.entries()) {
     const n = index + 1;
     if (n > maxItems) {
@@ -107,6 +114,18 @@ function tooMany(maxItems: number, left: number, location: string): Problem {
 function parseRecordArray(records: unknown[], location: string, maxItems: number): IngestResult {
   const sources: Source[] = [];
   const problems: Problem[] = [];
+  if (records.length === 0) {
+    problems.push(
+      problem(
+        'ingest/empty-json',
+        'The JSON file is an empty array: no record to read.',
+        location,
+        {
+          severity: 'warning',
+        },
+      ),
+    );
+  }
   for (const [index, record] of records.entries()) {
     const n = index + 1;
     if (n > maxItems) {

@@ -44,6 +44,20 @@ async function readBlock(record: WARCRecord): Promise<{ raw: Uint8Array; missing
   return { raw, missing: reader instanceof LimitReader ? Math.max(0, reader.limit) : 0 };
 }
 
+/**
+ * Read past a record's block without keeping it, and count the bytes it
+ * promised but the file lacks. Skipped records must be drained here:
+ * warcio's own skip (`LimitReader.skipFully`) loops forever at the end of a
+ * file that is shorter than the record's Content-Length.
+ */
+async function drainBlock(record: WARCRecord): Promise<number> {
+  const reader = record.reader;
+  for await (const _chunk of reader) {
+    // Discarded: only the position matters.
+  }
+  return reader instanceof LimitReader ? Math.max(0, reader.limit) : 0;
+}
+
 function recordMeta(record: WARCRecord): SourceMeta {
   const meta: SourceMeta = {};
   const url = unbracket(record.warcTargetURI);
@@ -143,13 +157,25 @@ export async function* readWarc(
       const where = `${location}#${id && !seen.has(id) ? id : n}`;
       if (id) seen.add(id);
       const verdict = classify(record, n, where, location);
-      if (verdict.problem) yield { problems: [verdict.problem] };
-      if (verdict.action === 'stop') return;
-      if (verdict.action === 'skip') continue;
+      if (verdict.action === 'stop') {
+        if (verdict.problem) yield { problems: [verdict.problem] };
+        return;
+      }
+      if (verdict.action === 'skip' && (await drainBlock(record)) > 0) {
+        if (verdict.problem) yield { problems: [verdict.problem] };
+        yield { problems: [truncated(where, n)] };
+        return;
+      }
+      if (verdict.action === 'skip' && !verdict.problem) continue;
+      // Records reported as skipped count too, so a flood of them cannot yield problems without end.
       if (++documents > limits.maxItems) {
-        const message = `Stopped after ${limits.maxItems} documents at WARC record ${n}; the rest of the file was not read. Split the archive or raise maxItems.`;
+        const message = `Stopped after ${limits.maxItems} documents and reported records at WARC record ${n}; the rest of the file was not read. Split the archive or raise maxItems.`;
         yield { problems: [problem('ingest/too-many-items', message, location)] };
         return;
+      }
+      if (verdict.problem) {
+        yield { problems: [verdict.problem] };
+        continue;
       }
       const item = await recordItem(record, where, limits);
       if (item === 'truncated') {
@@ -166,6 +192,9 @@ export async function* readWarc(
   if (n === 0) {
     const message = 'No WARC record found: the file does not start with a WARC/1.x header.';
     yield { problems: [problem('ingest/bad-warc', message, location)] };
+  } else if (documents === 0) {
+    const message = `The WARC holds ${n} record${n === 1 ? '' : 's'} but no response, resource or conversion record (only requests, metadata, warcinfo or revisits): no page to read.`;
+    yield { problems: [problem('ingest/no-documents', message, location)] };
   }
 }
 

@@ -34,6 +34,8 @@ const RANGES: ReadonlyArray<[reason: string, cidrs: string[]]> = [
       '240.0.0.0/4',
       '100::/64',
       '2001:db8::/32',
+      // Deprecated IPv4-compatible addresses (::a.b.c.d); no OS should route them, so none is fetched.
+      '::/96',
     ],
   ],
 ];

@@ -1,4 +1,4 @@
-import { glob, stat } from 'node:fs/promises';
+import { glob, lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { RawInput } from '../ingest/index.ts';
@@ -159,6 +159,29 @@ async function* readFolder(
   }
 }
 
+/** The folder a glob searches: its path up to the first segment holding a glob character. */
+function globBase(pattern: string, cwd: string): string {
+  const fixed: string[] = [];
+  for (const segment of pattern.split(/[\\/]/)) {
+    if (GLOB_MAGIC.test(segment)) break;
+    fixed.push(segment);
+  }
+  return path.resolve(cwd, fixed.join('/') || '.');
+}
+
+/** Where a glob match that is a symbolic link leads, when that is outside the glob's folder. */
+async function escapingLink(match: string, base: string): Promise<string | undefined> {
+  try {
+    if (!(await lstat(match)).isSymbolicLink()) return undefined;
+    const [real, realBase] = await Promise.all([realpath(match), realpath(base)]);
+    const relative = path.relative(realBase, real);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? real : undefined;
+  } catch {
+    // A broken link or a vanished file: reading it reports the problem.
+    return undefined;
+  }
+}
+
 async function* readGlob(pattern: string, batch: Batch): AsyncGenerator<RawInput | Problem> {
   const matches: string[] = [];
   try {
@@ -176,7 +199,24 @@ async function* readGlob(pattern: string, batch: Batch): AsyncGenerator<RawInput
     };
     return;
   }
-  for (const match of matches.sort(byCodeUnits)) yield* readPath(match, batch, false);
+  // Globs follow the folder rule: a matched link that leads out of the glob's folder is not read.
+  const base = globBase(pattern, batch.options.cwd);
+  for (const match of matches.sort(byCodeUnits)) {
+    const target = batch.options.followSymlinks
+      ? undefined
+      : await escapingLink(path.resolve(batch.options.cwd, match), base);
+    if (target === undefined) {
+      yield* readPath(match, batch, false);
+      continue;
+    }
+    const location = pathLocation(match);
+    yield {
+      code: 'ingest/symlink-skipped',
+      message: `${location} links outside ${pattern}'s folder (to ${target}); skipped it. Name it directly or allow following symlinks (--follow-symlinks).`,
+      source: location,
+      severity: 'warning',
+    };
+  }
 }
 
 async function* readPath(

@@ -1,9 +1,12 @@
 import { parseHTML } from 'linkedom';
 import type { RemovedBlock } from '../../model/index.ts';
+import { MAX_HTML_DEPTH, MAX_HTML_PARSE_WORK } from '../limits.ts';
 import { normalizeDate } from '../metadata/dates.ts';
 import { collectBlocks } from './blocks.ts';
 import type { DomDocument } from './dom.ts';
 import { applyJsonLdBody } from './json-ld-body.ts';
+import { markupParagraphs } from './markup-paragraphs.ts';
+import { type Nesting, scanNesting } from './nesting.ts';
 import { readPageMetadata } from './page-metadata.ts';
 import { personNames } from './person-names.ts';
 import { runReadability } from './readability-pass.ts';
@@ -28,13 +31,19 @@ export interface HtmlExtraction {
   url: string | null;
   /** og:description or meta description. */
   description: string | null;
+  /**
+   * Set when the page nests deeper than `MAX_HTML_DEPTH` or would cost the
+   * parser more than `MAX_HTML_PARSE_WORK`: its text was then read without
+   * the tree (`paragraphs` only, no metadata, nothing removed).
+   */
+  tooDeep: Nesting | null;
 }
 
 /** Options of `extractHtml`. */
 export interface ExtractHtmlOptions {
   /** Where the page came from: the base for relative URLs, and the fallback `url`. */
   url?: string;
-  /** Accepted for the caller's convenience; removed blocks are always reported, the caller re-adds them. */
+  /** Keep every block in `paragraphs`, in page order; removed blocks are still reported with their reasons. */
   keepAll?: boolean;
 }
 
@@ -48,6 +57,7 @@ const EMPTY: HtmlExtraction = {
   language: null,
   url: null,
   description: null,
+  tooDeep: null,
 };
 
 const DATE_PREFIX = /^[^\d\p{L}]*(?:published|updated|posted)\s*:?\s*/iu;
@@ -79,6 +89,16 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   if (options.url !== undefined && typeof options.url !== 'string') {
     throw new TypeError(`Expected options.url to be a string, got ${typeof options.url}`);
   }
+  // Checked before parsing: the parser's own stack work grows with depth × tags.
+  const nesting = scanNesting(html, { depth: MAX_HTML_DEPTH, work: MAX_HTML_PARSE_WORK });
+  if (nesting.exceeded) {
+    return {
+      ...EMPTY,
+      paragraphs: markupParagraphs(html),
+      url: options.url ?? null,
+      tooDeep: nesting,
+    };
+  }
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const root = document.documentElement;
   if (!root) return { ...EMPTY, url: options.url ?? null };
@@ -100,8 +120,10 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
     const d = decisions[block.index];
     if (d === undefined) continue;
     // With the JSON-LD body in use nothing was kept (see applyJsonLdBody).
-    if (d.keep) paragraphs.push(block.text);
-    else removed.push({ text: block.text, reason: d.reason, detail: d.detail });
+    // keepAll: every block stays in the body in page order (a user overriding
+    // the furniture decisions); removed blocks are still reported.
+    if (d.keep || (options.keepAll === true && declared === null)) paragraphs.push(block.text);
+    if (!d.keep) removed.push({ text: block.text, reason: d.reason, detail: d.detail });
   }
 
   let bylines = meta.bylines;
@@ -132,5 +154,6 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
     language: meta.language,
     url: meta.url,
     description: meta.description,
+    tooDeep: null,
   };
 }

@@ -39,7 +39,9 @@ const clean = (line: string): string =>
 
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
-  const widest = Math.max(...lines.map((l) => l.length));
+  // A loop, not Math.max(...spread): a block of a few hundred thousand lines overflows the stack.
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, line.length);
   if (widest > WRAP_MAX_WIDTH || widest < WRAP_MIN_WIDTH) return false;
   for (let i = 0; i < lines.length - 1; i++) {
     if ((lines[i] ?? '').length < widest * WRAP_MIN_FILL) return false;
