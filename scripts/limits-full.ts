@@ -82,7 +82,7 @@ const CASES: ReadonlyArray<{
   {
     name: 'warcgz-500mib',
     file: 'crawl.warc.gz',
-    what: 'a WARC.gz expanding to 500 MiB (under the decompression cap)',
+    what: 'a WARC.gz expanding to 500 MiB (past the decompression cap)',
     write: (f) => void writeWarcGz(f, 500 * MiB),
   },
 ];

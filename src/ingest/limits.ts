@@ -1,16 +1,16 @@
 /**
  * Cap on the bytes one gzip stream (a `.gz` file, a WARC.gz, a gzipped HTTP
- * body inside a WARC) may decompress to. Ingest holds what it decompressed,
- * every record's copy and the decoded text at once, so one input costs
- * about three times its decompressed size in memory: 512 MiB keeps a
- * WARC.gz at the cap near 1.5 GiB on top of the CLI's 200 MiB, and holds
- * a 256 MiB uncompressed WARC (the reader's `MAX_INPUT_BYTES`) twice over.
- * The size is measured by streaming before anything is kept, so a gzip
- * bomb (1,000:1 and more) is refused without holding it: a 10 MB file
- * expanding to 10 GiB peaked at 1.2 GiB with a 1 GiB cap kept in memory,
- * and stays at the CLI's baseline now.
+ * body inside a WARC) may decompress to: the same 256 MiB as a plain input
+ * (the reader's `MAX_INPUT_BYTES`), so compressing an input never lets more
+ * through. Measured with `scripts/limits-full.ts`: a 250 MiB WARC of dense
+ * pages is the most one run handles (265 s, 3,975 articles, a 480 MB JSON
+ * report), while a WARC.gz expanding to 500 MiB ran 440 s and then failed
+ * writing a JSON report past V8's 512 MB string limit. The size is
+ * measured by streaming before anything is kept, so a gzip bomb (10 MB
+ * expanding to 10 GiB) is refused at the CLI's baseline memory; holding
+ * the output while checking it had peaked at 1.2 GiB.
  */
-export const MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024;
+export const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Cap on the items read from one container (feed items, JSONL lines, WARC

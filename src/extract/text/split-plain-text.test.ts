@@ -42,3 +42,9 @@ test('joinWrappedLines(lines) keeps short stacked header lines apart', () => {
 test('splitPlainText(text) returns nothing for white space only', () => {
   assert.deepEqual(splitPlainText(' \n\n\t\n'), []);
 });
+
+test('splitPlainText(text) splits one block of 200,000 lines without overflowing the stack', () => {
+  // Math.max(...lines) once threw a RangeError here: the spread passes each line as an argument.
+  const units = splitPlainText('a line of text\n'.repeat(200_000));
+  assert.equal(units.length, 200_000);
+});
