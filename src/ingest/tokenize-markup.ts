@@ -21,6 +21,10 @@ const IGNORE: TokenCallbacks = {
   ontextentity() {},
 };
 
+// The tokenizer of the htmlparser2 that ingest parses feeds with (extract
+// has its own, matching the copy linkedom pins), so a scan sees exactly the
+// tags, CDATA sections and comments the feed parser will see.
+
 /**
  * Run htmlparser2's tokenizer over markup (XML when `xmlMode`, else HTML;
  * entities decoded) with the given callbacks, the rest ignored. The
