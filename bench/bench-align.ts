@@ -20,6 +20,7 @@ import { alignPair, alignStory } from '../src/align/index.ts';
 import type { Article } from '../src/model/index.ts';
 import { evalDir, readRealTexts, textArticle } from './lib/corpus.ts';
 import { countWords, deriveCopy, mulberry32 } from './lib/derive-copies.ts';
+import { median, timed } from './lib/timed.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EDIT_RATES = [0, 0.02, 0.05, 0.1, 0.2, 0.3];
@@ -49,21 +50,6 @@ function buildStory(count: number, texts: string[]): Article[] {
     out.push(textArticle(`copy-${String(i).padStart(3, '0')}`, copy.text));
   }
   return out;
-}
-
-/** Wall and CPU time of `fn` (CPU time is steadier on a shared machine). */
-function timed(fn: () => void): { wall: number; cpu: number } {
-  const c = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const used = process.cpuUsage(c);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
 }
 
 function main(): void {

@@ -18,35 +18,23 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LabelledSentence, scoreEntities } from '../src/annotate/entity-score.ts';
 import { annotate, annotateAll } from '../src/annotate/index.ts';
+import { testArticle } from '../src/model/article.case.ts';
 import type { Article } from '../src/model/article.ts';
 import { segment } from '../src/text/sentences.ts';
+import { timed } from './lib/timed.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
 /** Timed passes over the corpus after one warm-up pass; the best pass is reported. */
 const PASSES = 5;
 
+/** An article of the text's lines as paragraphs (the corpus puts one paragraph on a line). */
 function article(id: string, text: string, publishedAt: string | null): Article {
-  const paragraphs = text
+  const lines = text
     .split(/\n+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  return {
-    id,
-    source: id,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
+  return testArticle(id, lines, { publishedAt });
 }
 
 function pct(x: number): string {
@@ -115,16 +103,6 @@ function speed(): void {
       `  cpu:  ${(bestCpu / 1000).toFixed(2)} s, ${rate(bestCpu)} tokens/s end to end; ` +
       `wink-nlp alone ${rate(floorCpu)} tokens/s, so the stage runs at ${(floorCpu / bestCpu).toFixed(2)} of wink's speed`,
   );
-}
-
-/** Wall and CPU time of `fn` in ms (CPU time is steadier on a shared machine). */
-function timed(fn: () => void): { wall: number; cpu: number } {
-  const c = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const used = process.cpuUsage(c);
-  return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
 speed();

@@ -23,6 +23,7 @@ import { analyze } from '../src/pipeline/analyze.ts';
 import { analyzeStory, annotatedArticle } from '../src/pipeline/analyze-story.ts';
 import { renderHtml, renderJson, renderMarkdown } from '../src/report/index.ts';
 import { deriveCopy } from './lib/derive-copies.ts';
+import { median } from './lib/timed.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EDIT_RATES = [0.02, 0.05, 0.1, 0.2, 0.3];
@@ -35,11 +36,6 @@ const ONE_STORY_THRESHOLD = 0.01;
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
 }
 
 function chromiumPath(): string | null {

@@ -14,8 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseSentencePairs } from '../src/compare/parse-sentence-pairs.ts';
 import {
   applySentenceModel,
@@ -27,6 +26,8 @@ import {
   type SentenceTrees,
   sentenceProfile,
 } from '../src/text/sentence-similarity.ts';
+import { repoRoot } from '../test/support/repo-root.ts';
+import { mulberry32 } from './lib/derive-copies.ts';
 
 const FOLDS = 10;
 // Seed of the fold assignment behind every figure reported in the code.
@@ -42,29 +43,6 @@ const L2 = 1;
  * 3, L2 1 on leaf values, at least 5 units of hessian per child, 64 bins).
  */
 const TREES = { rounds: 200, rate: 0.05, depth: 3, lambda: 1, minHessian: 5, bins: 64 } as const;
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir)
-      throw new Error('Cannot find the repository root (no package.json above bench/)');
-    dir = up;
-  }
-  return dir;
-}
-
-/** Seeded PRNG (mulberry32) so the fold split is the same on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Scores {
   accuracy: number;
@@ -428,7 +406,8 @@ function main(): void {
   const seed = seedAt >= 0 ? Number(process.argv[seedAt + 1]) : DEFAULT_SEED;
   if (!Number.isInteger(seed))
     throw new TypeError(`Expected an integer after --seed, got ${process.argv[seedAt + 1]}`);
-  const rand = prng(seed);
+  // Seeded so the fold split is the same on every run.
+  const rand = mulberry32(seed);
   const fold = labelled.map(() => Math.floor(rand() * FOLDS));
   const n = labelled.length;
   const predMajority: boolean[] = new Array(n);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/annotate/index.ts';
 import type { Annotation } from '../src/model/annotation.ts';
-import type { Article } from '../src/model/article.ts';
+import { testArticle } from '../src/model/article.case.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = resolve(root, '..', 'shared', 'seeds');
@@ -27,22 +27,7 @@ function seed(n: string): { text: string; a: Annotation } {
     .split(/\n+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const article: Article = {
-    id: n,
-    source: file,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: PUBLISHED[n] ?? null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
+  const article = testArticle(n, paragraphs, { source: file, publishedAt: PUBLISHED[n] ?? null });
   return { text: article.text, a: annotate(article) };
 }
 

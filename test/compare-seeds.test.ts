@@ -1,46 +1,23 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compareStory } from '../src/compare/index.ts';
+import { testArticle } from '../src/model/article.case.ts';
 import type { Annotation, Article, Comparison, Quote, StoryAlignment } from '../src/model/index.ts';
 import { splitSentences } from '../src/text/sentences.ts';
+import { repoRoot } from './support/repo-root.ts';
 
 // The model story: five outlets' versions of one Reuters wire story
 // (../shared/seeds). Articles are built by paragraph splitting, so page
 // furniture stays in; the assertions only touch the story's own facts.
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
-
 const SEEDS = resolve(repoRoot(), '..', 'shared', 'seeds');
 const HAVE_SEEDS = existsSync(SEEDS);
 
 function articleOf(file: string): Article {
-  const paragraphs = readFileSync(join(SEEDS, file), 'utf8')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  return {
-    id: file.slice(0, 3),
-    source: file,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
+  return testArticle(file.slice(0, 3), readFileSync(join(SEEDS, file), 'utf8'), { source: file });
 }
 
 // Stand-in for annotate while src/annotate/index.ts does not exist: sentences

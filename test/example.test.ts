@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractArticles } from '../src/extract/index.ts';
 import type {
@@ -11,6 +11,7 @@ import type {
   Source,
   SourceFormat,
 } from '../src/model/index.ts';
+import { repoRoot } from './support/repo-root.ts';
 
 // The bundled example (examples/harbour-crane/, a fictional wire story as
 // five outlets ran it) read by the extract stage and checked against what
@@ -20,16 +21,6 @@ import type {
 // outlet, credits, cites, language, the body (paragraph count, first and
 // last words, the quotes and added paragraphs it must keep, the sentences
 // an outlet dropped) and every listed block of furniture in `removed`.
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above test/');
-    dir = up;
-  }
-  return dir;
-}
 
 interface ExpectedQuote {
   text: string;

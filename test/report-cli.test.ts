@@ -2,37 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { test } from 'node:test';
-import type { CommandIO } from '../src/cli/command.ts';
 import { main } from '../src/cli/main.ts';
 import { chooseFormat, openCommand } from '../src/cli/output.ts';
+import { type InProcessRun, runInProcess } from '../src/cli/run-in-process.case.ts';
 import { repoRoot } from './report-example.case.ts';
 
-async function run(
-  argv: string[],
-  cwd = repoRoot(),
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink = (chunks: string[]) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        chunks.push(chunk.toString());
-        callback();
-      },
-    });
-  const io: CommandIO = {
-    stdin: Readable.from([]),
-    stdout: sink(out),
-    stderr: sink(err),
-    env: {},
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[], cwd = repoRoot()): Promise<InProcessRun> {
+  return runInProcess(main, argv, { cwd });
 }
 
 test('chooseFormat(format, output) picks the HTML report from a .html or .htm file name', () => {

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { groupArticles } from '../src/group/index.ts';
 import type {
   Analysis,
@@ -12,16 +9,13 @@ import type {
 import { analyze } from '../src/pipeline/analyze.ts';
 import { analyzeSources } from '../src/pipeline/analyze-sources.ts';
 import { analyzeStory, annotatedArticle } from '../src/pipeline/analyze-story.ts';
+import { repoRoot } from './support/repo-root.ts';
 
 // A *.case.ts file: shared by the report tests, the browser test and the
 // report benchmark; left out of the build.
 
-/** The repository root: the nearest folder above this file with a package.json. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
+/** The repository root (re-exported for the report tests that import it from here). */
+export { repoRoot };
 
 /** An analysis whose stories went through every stage (what the reports render). */
 export interface FullAnalysis extends Omit<Analysis, 'stories' | 'articles'> {

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { extractArticles } from '../src/extract/index.ts';
 import type { Article, RemovalReason, Source } from '../src/model/index.ts';
+import { repoRoot } from './support/repo-root.ts';
 
 // The five seeds are the model case (DESIGN.md): five outlets' versions of
 // one Reuters story, as plain text with their page furniture left in. The
 // expectations below were written by reading each seed line by line.
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above test/');
-    dir = up;
-  }
-  return dir;
-}
 
 const SEEDS = resolve(repoRoot(), '..', 'shared', 'seeds');
 const MISSING = !existsSync(SEEDS);

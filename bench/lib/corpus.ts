@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testArticle } from '../../src/model/article.case.ts';
 import type { Article } from '../../src/model/index.ts';
 import { ecbplusDir, readEcbplus } from './ecbplus.ts';
 
@@ -53,27 +54,5 @@ export function textArticle(
   extra: Partial<Article> = {},
   split = true,
 ): Article {
-  const paragraphs = split
-    ? text
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '')
-    : [text];
-  return {
-    id,
-    source: id,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: null,
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-    ...extra,
-  };
+  return testArticle(id, split ? text : [text], { source: id, language: null, ...extra });
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testArticle } from '../../src/model/article.case.ts';
 import type { Article } from '../../src/model/index.ts';
 
 /** One ECB+ document as an Article with its gold labels. */
@@ -90,27 +91,11 @@ export function readEcbplus(dir: string): EcbDocument[] {
         url = sentences[0].replace(/\s+/g, '');
         sentences.shift();
       }
-      const text = sentences.join('\n\n');
       out.push({
         topic,
         event: `${topic}/${sub}`,
         name,
-        article: {
-          id: name,
-          source: join(dir, topic, file),
-          url,
-          headline: null,
-          bylines: [],
-          publishedAt: null,
-          dateline: null,
-          outlet: null,
-          credits: [],
-          cites: [],
-          language: 'en',
-          text,
-          paragraphs: sentences,
-          removed: [],
-        },
+        article: testArticle(name, sentences, { source: join(dir, topic, file), url }),
       });
     }
   }

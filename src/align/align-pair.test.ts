@@ -1,27 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import { alignPair } from './align-pair.ts';
 import { MAX_GRAM_OCCURRENCES } from './limits.ts';
-
-function article(id: string, text: string): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-  };
-}
 
 const WIRE =
   'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan following the takeover of the country by the Taliban.';
@@ -29,8 +11,11 @@ const SECOND =
   'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to their borders with Afghanistan.';
 
 test('alignPair(a, b) finds a shared passage with exact character spans on both sides', () => {
-  const a = article('a', `The harbour reopened on Monday after repairs.\n\n${WIRE}`);
-  const b = article('b', `${WIRE}\n\nLocal markets were calm and traders expected little change.`);
+  const a = testArticle('a', `The harbour reopened on Monday after repairs.\n\n${WIRE}`);
+  const b = testArticle(
+    'b',
+    `${WIRE}\n\nLocal markets were calm and traders expected little change.`,
+  );
   const al = alignPair(a, b);
   assert.equal(al.passages.length, 1);
   const p = al.passages[0];
@@ -42,8 +27,8 @@ test('alignPair(a, b) finds a shared passage with exact character spans on both 
 });
 
 test('alignPair(a, b) reports coverage both ways as the share of each article in passages', () => {
-  const a = article('a', WIRE);
-  const b = article('b', `${WIRE}\n\n${SECOND}`);
+  const a = testArticle('a', WIRE);
+  const b = testArticle('b', `${WIRE}\n\n${SECOND}`);
   const al = alignPair(a, b);
   assert.equal(al.coverage.a, 1);
   assert.ok(al.coverage.b > 0.5 && al.coverage.b < 0.7, `coverage b ${al.coverage.b}`);
@@ -51,8 +36,8 @@ test('alignPair(a, b) reports coverage both ways as the share of each article in
 });
 
 test('alignPair(a, b) keeps reordered paragraphs as separate passages', () => {
-  const a = article('a', `${WIRE}\n\n${SECOND}`);
-  const b = article('b', `${SECOND}\n\n${WIRE}`);
+  const a = testArticle('a', `${WIRE}\n\n${SECOND}`);
+  const b = testArticle('b', `${SECOND}\n\n${WIRE}`);
   const al = alignPair(a, b);
   assert.equal(al.passages.length, 2);
   const [first, second] = al.passages;
@@ -63,11 +48,11 @@ test('alignPair(a, b) keeps reordered paragraphs as separate passages', () => {
 });
 
 test('alignPair(a, b) classifies spelling, hyphenation, punctuation, function-word and date-format edits', () => {
-  const a = article(
+  const a = testArticle(
     'a',
     'Drills involving members of the Collective Security Treaty Organization, a military alliance led by Moscow, are also scheduled in Kyrgyzstan between Sept. 7 and 9, according to the press service of a CSTO member state and supply of firearms.',
   );
-  const b = article(
+  const b = testArticle(
     'b',
     'Drills involving members of the Collective Security Treaty Organisation; a military alliance led by Moscow, are also scheduled in Kyrgyzstan between September 7 and 9, according to the press-service of an CSTO member state and supply of fire arms.',
   );
@@ -92,11 +77,11 @@ test('alignPair(a, b) classifies spelling, hyphenation, punctuation, function-wo
 });
 
 test('alignPair(a, b) flags a loaded-term substitution as a framing change', () => {
-  const a = article(
+  const a = testArticle(
     'a',
     'The orders come as countries in the region, where Moscow holds military bases, have raised concerns over the militant group sweeping to power.',
   );
-  const b = article(
+  const b = testArticle(
     'b',
     'The orders come as countries in the region, where Moscow holds military bases, have raised concerns over the terrorist group sweeping to power.',
   );
@@ -111,8 +96,8 @@ test('alignPair(a, b) flags a loaded-term substitution as a framing change', () 
 });
 
 test('alignPair(a, b) does not flag a plain content-word substitution as framing', () => {
-  const a = article('a', `${WIRE} The deal was signed in the capital on Friday morning.`);
-  const b = article('b', `${WIRE} The deal was signed in the capital on Friday evening.`);
+  const a = testArticle('a', `${WIRE} The deal was signed in the capital on Friday morning.`);
+  const b = testArticle('b', `${WIRE} The deal was signed in the capital on Friday evening.`);
   const [e] = alignPair(a, b).passages.flatMap((p) => p.edits);
   assert.equal(e?.kind, 'substitution');
   assert.equal(e?.framing, false);
@@ -120,8 +105,8 @@ test('alignPair(a, b) does not flag a plain content-word substitution as framing
 });
 
 test('alignPair(a, b) records inserted and deleted words with an empty span on the other side', () => {
-  const a = article('a', WIRE);
-  const b = article('b', WIRE.replace('it has received', 'it has already received'));
+  const a = testArticle('a', WIRE);
+  const b = testArticle('b', WIRE.replace('it has received', 'it has already received'));
   const [e] = alignPair(a, b).passages.flatMap((p) => p.edits);
   assert.equal(e?.kind, 'insertion');
   assert.equal(e?.b, 'already');
@@ -131,11 +116,11 @@ test('alignPair(a, b) records inserted and deleted words with an empty span on t
 });
 
 test('alignPair(a, b) marks a rewritten sentence that keeps a quote as a paraphrase', () => {
-  const a = article(
+  const a = testArticle(
     'a',
     'The maneuvers will focus on "the destruction of illegal armed groups that have invaded the territory of a member state," according to the press service of the alliance quoted by the Interfax news agency.',
   );
-  const b = article(
+  const b = testArticle(
     'b',
     'These military exercises look to focus on “the destruction of illegal armed groups that have invaded the territory of a member state,” the alliance said to Interfax.',
   );
@@ -148,8 +133,8 @@ test('alignPair(a, b) marks a rewritten sentence that keeps a quote as a paraphr
 });
 
 test('alignPair(a, b) finds nothing between texts about other things', () => {
-  const a = article('a', WIRE);
-  const b = article(
+  const a = testArticle('a', WIRE);
+  const b = testArticle(
     'b',
     'The council approved a new budget for the city library, which will open longer hours from next spring, officials said.',
   );
@@ -159,12 +144,12 @@ test('alignPair(a, b) finds nothing between texts about other things', () => {
 });
 
 test('alignPair(a, b) throws a TypeError when given something other than an article', () => {
-  assert.throws(() => alignPair({} as Article, article('b', WIRE)), TypeError);
-  assert.throws(() => alignPair(article('a', WIRE), null as unknown as Article), TypeError);
+  assert.throws(() => alignPair({} as Article, testArticle('b', WIRE)), TypeError);
+  assert.throws(() => alignPair(testArticle('a', WIRE), null as unknown as Article), TypeError);
 });
 
 test('alignPair(a, a) of one article repeated gives one verbatim passage over all of it', () => {
-  const a = article('a', `${WIRE}\n\n${SECOND}\n\n${WIRE}`);
+  const a = testArticle('a', `${WIRE}\n\n${SECOND}\n\n${WIRE}`);
   const al = alignPair(a, a);
   assert.deepEqual(al.coverage, { a: 1, b: 1 });
   const full = al.passages.find((p) => p.a.start === 0 && p.a.end === a.text.length);
@@ -174,8 +159,8 @@ test('alignPair(a, a) of one article repeated gives one verbatim passage over al
 });
 
 test('alignPair(a, b) where b contains a several times gives one passage per copy', () => {
-  const a = article('a', WIRE);
-  const b = article('b', [SECOND, WIRE, SECOND, WIRE, WIRE].join('\n\n'));
+  const a = testArticle('a', WIRE);
+  const b = testArticle('b', [SECOND, WIRE, SECOND, WIRE, WIRE].join('\n\n'));
   const al = alignPair(a, b);
   const copies = al.passages.filter((p) => b.text.slice(p.b.start, p.b.end) === WIRE);
   assert.equal(copies.length, 3);
@@ -183,8 +168,11 @@ test('alignPair(a, b) where b contains a several times gives one passage per cop
 });
 
 test('alignPair(a, b) where b repeats a beyond the occurrence cap stays bounded and aligns the first copies', () => {
-  const a = article('a', WIRE);
-  const b = article('b', Array.from({ length: MAX_GRAM_OCCURRENCES * 3 }, () => WIRE).join('\n\n'));
+  const a = testArticle('a', WIRE);
+  const b = testArticle(
+    'b',
+    Array.from({ length: MAX_GRAM_OCCURRENCES * 3 }, () => WIRE).join('\n\n'),
+  );
   const al = alignPair(a, b);
   assert.ok(al.passages.length >= 1 && al.passages.length <= MAX_GRAM_OCCURRENCES * 3);
   assert.equal(al.coverage.a, 1);
@@ -194,8 +182,8 @@ test('alignPair(a, b) where b repeats a beyond the occurrence cap stays bounded 
 test('alignPair(a, b) of articles sharing only boilerplate reports it as a small passage', () => {
   const boiler =
     'Sign up for our free weekly newsletter. Our weekly newsletter contains a hand-picked selection of news, features, analysis and more.';
-  const a = article('a', `${WIRE}\n\n${SECOND}\n\n${boiler}`);
-  const b = article(
+  const a = testArticle('a', `${WIRE}\n\n${SECOND}\n\n${boiler}`);
+  const b = testArticle(
     'b',
     `The council approved a new budget for the city library, which will open longer hours from next spring, officials said. Critics called the plan too modest and asked for more funds for schools and parks across the region.\n\n${boiler}`,
   );
@@ -220,7 +208,7 @@ test('alignPair(a, b) aligns 100k-word articles within the caps', () => {
   }
   const text = words.join(' ');
   const copy = words.map((w, i) => (i % 50 === 25 ? 'changed' : w)).join(' ');
-  const al = alignPair(article('a', text), article('b', copy), { paraphrase: false });
+  const al = alignPair(testArticle('a', text), testArticle('b', copy), { paraphrase: false });
   assert.ok(al.coverage.a > 0.99, `coverage ${al.coverage.a}`);
   const subs = al.passages.flatMap((p) => p.edits).filter((e) => e.kind === 'substitution');
   assert.equal(subs.length, 2000);

@@ -1,27 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import type { Relation, Story } from '../model/story.ts';
 import { alignStory } from './align-story.ts';
-
-function article(id: string, text: string): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-  };
-}
 
 function relation(a: string, b: string, kind: Relation['kind'], containment: number): Relation {
   return {
@@ -44,7 +26,11 @@ const REWORDED =
   'On Tuesday the mayor said the budget for the new library would get approval next month.';
 
 test('alignStory(articles) aligns the pairs that share text and leaves out pairs with nothing aligned', () => {
-  const arts = [article('a', WIRE), article('b', `${WIRE} ${OTHER}`), article('c', OTHER)];
+  const arts = [
+    testArticle('a', WIRE),
+    testArticle('b', `${WIRE} ${OTHER}`),
+    testArticle('c', OTHER),
+  ];
   const r = alignStory(arts);
   assert.equal(r.storyId, null);
   assert.deepEqual(
@@ -59,7 +45,7 @@ test('alignStory(articles) aligns the pairs that share text and leaves out pairs
 });
 
 test('alignStory(articles, story) skips same-story pairs whose relation shows nothing shared', () => {
-  const arts = [article('a', WIRE), article('b', `${WIRE} ${OTHER}`)];
+  const arts = [testArticle('a', WIRE), testArticle('b', `${WIRE} ${OTHER}`)];
   const story: Story = {
     id: 's1',
     articleIds: ['a', 'b'],
@@ -71,7 +57,7 @@ test('alignStory(articles, story) skips same-story pairs whose relation shows no
 });
 
 test('alignStory(articles, story) matches paraphrased sentences for derived pairs only', () => {
-  const arts = [article('a', `${SAID} ${WIRE}`), article('b', `${OTHER} ${REWORDED}`)];
+  const arts = [testArticle('a', `${SAID} ${WIRE}`), testArticle('b', `${OTHER} ${REWORDED}`)];
   const derived: Story = {
     id: 's',
     articleIds: ['a', 'b'],
@@ -87,8 +73,8 @@ test('alignStory(articles, story) matches paraphrased sentences for derived pair
 });
 
 test('alignStory(articles) reports an article given twice and aligns it once', () => {
-  const a = article('a', WIRE);
-  const r = alignStory([a, article('b', WIRE), a]);
+  const a = testArticle('a', WIRE);
+  const r = alignStory([a, testArticle('b', WIRE), a]);
   assert.equal(r.alignments.length, 1);
   assert.deepEqual(
     r.problems.map((p) => [p.code, p.severity, p.source]),
@@ -98,7 +84,7 @@ test('alignStory(articles) reports an article given twice and aligns it once', (
 
 test('alignStory(articles, story) reports story members that were not given', () => {
   const story: Story = { id: 's9', articleIds: ['a', 'zz'], relations: [] };
-  const r = alignStory([article('a', WIRE), article('b', WIRE)], story);
+  const r = alignStory([testArticle('a', WIRE), testArticle('b', WIRE)], story);
   assert.deepEqual(r.alignments, []);
   assert.deepEqual(
     r.problems.map((p) => p.code),
@@ -109,10 +95,10 @@ test('alignStory(articles, story) reports story members that were not given', ()
 
 test('alignStory(articles) gives the same output whatever the input order', () => {
   const arts = [
-    article('a', `${WIRE} ${OTHER}`),
-    article('b', WIRE.replace('new orders', 'fresh orders')),
-    article('c', WIRE.replace('Thursday', 'on Thursday')),
-    article('d', OTHER),
+    testArticle('a', `${WIRE} ${OTHER}`),
+    testArticle('b', WIRE.replace('new orders', 'fresh orders')),
+    testArticle('c', WIRE.replace('Thursday', 'on Thursday')),
+    testArticle('d', OTHER),
   ];
   const one = JSON.stringify(alignStory(arts));
   const two = JSON.stringify(alignStory([...arts].reverse()));

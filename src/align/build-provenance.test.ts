@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import { alignPair } from './align-pair.ts';
 import { buildProvenance } from './build-provenance.ts';
 import { reconstructSources } from './reconstruct-sources.ts';
 
-function article(id: string, text: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-    ...extra,
-  };
-}
-
 const TEXT =
   'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan following the takeover of the country by the Taliban. Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to their borders with Afghanistan.';
 
 test('buildProvenance(articles, alignments) directs a copy from the earlier article to the later one', () => {
-  const a = article('a', TEXT, { publishedAt: '2021-08-26T10:00:00Z' });
-  const b = article('b', TEXT.replace('militant', 'terrorist'), {
+  const a = testArticle('a', TEXT, { publishedAt: '2021-08-26T10:00:00Z' });
+  const b = testArticle('b', TEXT.replace('militant', 'terrorist'), {
     publishedAt: '2021-08-27T08:00:00Z',
   });
   const g = buildProvenance([b, a], [alignPair(a, b)]);
@@ -46,8 +27,8 @@ test('buildProvenance(articles, alignments) directs a copy from the earlier arti
 });
 
 test('buildProvenance(articles, alignments) directs a copy by credit before time', () => {
-  const a = article('a', TEXT, { outlet: 'Reuters', publishedAt: '2021-08-27' });
-  const b = article('b', TEXT, {
+  const a = testArticle('a', TEXT, { outlet: 'Reuters', publishedAt: '2021-08-27' });
+  const b = testArticle('b', TEXT, {
     publishedAt: '2021-08-26',
     credits: [{ name: 'Reuters', evidence: '-REUTERS' }],
   });
@@ -57,12 +38,12 @@ test('buildProvenance(articles, alignments) directs a copy by credit before time
 });
 
 test('buildProvenance(articles, alignments) leaves an edge undirected with the reason when nothing tells', () => {
-  const a = article('a', TEXT);
-  const b = article('b', TEXT, { publishedAt: '2021-08-27' });
+  const a = testArticle('a', TEXT);
+  const b = testArticle('b', TEXT, { publishedAt: '2021-08-27' });
   const [edge] = buildProvenance([a, b], [alignPair(a, b)]).edges;
   assert.equal(edge?.directed, false);
   assert.match(edge?.reason ?? '', /neither a publication time nor a credit/);
-  const c = article('c', TEXT, { publishedAt: '2021-08-27T09:00:00Z' });
+  const c = testArticle('c', TEXT, { publishedAt: '2021-08-27T09:00:00Z' });
   const [same] = buildProvenance([b, c], [alignPair(b, c)]).edges;
   assert.equal(same?.directed, false);
   assert.match(same?.reason ?? '', /same day/);
@@ -70,11 +51,11 @@ test('buildProvenance(articles, alignments) leaves an edge undirected with the r
 
 test('buildProvenance(articles, alignments, sources) hangs copies off their common source and its agency', () => {
   const copies = [
-    article('c1', TEXT, { credits: [{ name: 'Reuters', evidence: '(Reuters)' }] }),
-    article('c2', TEXT.replace('Thursday', 'on Thursday'), {
+    testArticle('c1', TEXT, { credits: [{ name: 'Reuters', evidence: '(Reuters)' }] }),
+    testArticle('c2', TEXT.replace('Thursday', 'on Thursday'), {
       credits: [{ name: 'Reuters', evidence: 'Reuters' }],
     }),
-    article('c3', TEXT.replace('earlier this month', 'this month'), {
+    testArticle('c3', TEXT.replace('earlier this month', 'this month'), {
       cites: [{ name: 'RIA Novosti', evidence: 'told the RIA Novosti news agency' }],
     }),
   ];
@@ -134,8 +115,8 @@ const HARBOUR = [
 
 test('buildProvenance(articles, alignments) draws no edge for a pair sharing only a stray sentence', () => {
   const shared = 'Russia said Thursday it has received new orders for arms and helicopters.';
-  const a = article('a', `${LIBRARY} ${shared}`);
-  const b = article('b', `${shared} ${HARBOUR}`);
+  const a = testArticle('a', `${LIBRARY} ${shared}`);
+  const b = testArticle('b', `${shared} ${HARBOUR}`);
   const al = alignPair(a, b);
   assert.equal(al.passages.length, 1);
   assert.ok(Math.max(al.coverage.a, al.coverage.b) < 0.1);

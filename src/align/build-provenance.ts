@@ -6,7 +6,7 @@ import type {
   ProvenanceGraph,
   ProvenanceNode,
 } from '../model/alignment.ts';
-import type { Article } from '../model/article.ts';
+import type { AgencyMention, Article } from '../model/article.ts';
 import { codeUnitOrder } from './code-unit-order.ts';
 
 /**
@@ -293,40 +293,33 @@ export function buildProvenance(
   }
 
   // Credits not already drawn through a source, and cited agencies.
+  const agencyEdge = (
+    a: Article,
+    c: AgencyMention,
+    kind: 'credit' | 'cite',
+    reason: string,
+  ): ProvenanceEdge => ({
+    from: addAgency(c.name),
+    to: a.id,
+    kind,
+    directed: true,
+    reason,
+    evidence: {
+      passages: 0,
+      sharedWords: 0,
+      coverage: { from: 0, to: 0 },
+      publishedAt: { from: null, to: a.publishedAt },
+      credits: [c.evidence],
+    },
+  });
   for (const a of articles) {
     const s = sourceOf.get(a.id);
     for (const c of a.credits ?? []) {
       if (s !== undefined && s.credit === c.name) continue;
-      edges.push({
-        from: addAgency(c.name),
-        to: a.id,
-        kind: 'credit',
-        directed: true,
-        reason: `credits ${c.name}`,
-        evidence: {
-          passages: 0,
-          sharedWords: 0,
-          coverage: { from: 0, to: 0 },
-          publishedAt: { from: null, to: a.publishedAt },
-          credits: [c.evidence],
-        },
-      });
+      edges.push(agencyEdge(a, c, 'credit', `credits ${c.name}`));
     }
     for (const c of a.cites ?? []) {
-      edges.push({
-        from: addAgency(c.name),
-        to: a.id,
-        kind: 'cite',
-        directed: true,
-        reason: `cites ${c.name} as a source of information`,
-        evidence: {
-          passages: 0,
-          sharedWords: 0,
-          coverage: { from: 0, to: 0 },
-          publishedAt: { from: null, to: a.publishedAt },
-          credits: [c.evidence],
-        },
-      });
+      edges.push(agencyEdge(a, c, 'cite', `cites ${c.name} as a source of information`));
     }
   }
   const kindOrder = { source: 0, agency: 1, article: 2 };

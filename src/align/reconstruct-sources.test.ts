@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { AgencyMention, Article } from '../model/article.ts';
 import { alignPair } from './align-pair.ts';
 import { reconstructSources, UNKNOWN_SOURCE, vote } from './reconstruct-sources.ts';
 
+/** An article crediting the given agencies. */
 function article(id: string, text: string, credits: string[] = []): Article {
   const mentions: AgencyMention[] = credits.map((name) => ({ name, evidence: `(${name})` }));
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: mentions,
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-  };
+  return testArticle(id, text, { credits: mentions });
 }
 
 const BASE = [

@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Entity } from '../model/annotation.ts';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import { annotate, annotateAll, type EntityRecognizer } from './index.ts';
 
-function article(text: string, publishedAt: string | null = '2021-08-26'): Article {
-  const paragraphs = text.split('\n\n');
-  return {
-    id: `id-${text.length}`,
-    source: 'test',
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs,
-    removed: [],
-  };
-}
+/** An article whose id tells its text's length, published on 26 August 2021 unless said. */
+const article = (text: string, publishedAt: string | null = '2021-08-26'): Article =>
+  testArticle(`id-${text.length}`, text, { publishedAt });
 
 const TEXT =
   'Russia said Thursday it has new orders.\n\n"We are working on them," Alexander Mikheev told the RIA Novosti news agency.';

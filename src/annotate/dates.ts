@@ -1,5 +1,6 @@
 import type { DateMention } from '../model/annotation.ts';
 import type { Span } from '../model/span.ts';
+import { sentenceAt } from './sentence-at.ts';
 
 /** A calendar day (proleptic Gregorian), months 1-12. */
 interface Day {
@@ -472,19 +473,6 @@ function publicationDay(publishedAt: string | null): { day: Day | null; missing:
   return valid(day)
     ? { day, missing: '' }
     : { day: null, missing: `publication time unreadable: ${publishedAt}` };
-}
-
-function sentenceAt(sentences: readonly Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Span;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
 }
 
 /**

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import { annotate } from './index.ts';
 
-function article(paragraphs: string[]): Article {
-  return {
-    id: 'test',
-    source: 'test',
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: '2021-08-26',
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
-}
-
+const article = (paragraphs: string[]): Article =>
+  testArticle('test', paragraphs, { publishedAt: '2021-08-26' });
 const quotes = (...paragraphs: string[]) => annotate(article(paragraphs)).quotes;
 
 test('annotate(article) finds a curly quote and takes the speaker from `"…," X, the head of …, told Y`', () => {

@@ -1,5 +1,6 @@
 import type { Entity, Quote } from '../model/annotation.ts';
 import type { Span } from '../model/span.ts';
+import { sentenceAt } from './sentence-at.ts';
 import { SPEECH_VERBS } from './speech-verbs.ts';
 
 /** A quotation found in the text, before its speaker is known. */
@@ -289,19 +290,6 @@ function attribute(
     return subjectIn(ctx, verb, to, false);
   }
   return null;
-}
-
-function sentenceAt(sentences: readonly Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Span;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { testArticle } from '../model/article.case.ts';
 import type {
   Alignment,
   Article,
@@ -28,27 +29,6 @@ const SENTENCES = {
   town: 'The town opened a book of condolence.',
   freight: 'Shipping lines rerouted cargo to the Calder Terminal on Wednesday.',
 };
-
-/** An article with the given id, text and metadata. */
-export function storyArticle(id: string, text: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-    ...extra,
-  };
-}
 
 /** The span of `sentence` in the article's text (the test fails loudly when it is not there). */
 export function spanOf(article: Article, words: string): Span {
@@ -101,7 +81,7 @@ function alignment(a: Article, b: Article, edits: WordEdit[], coverage = 1): Ali
 
 /** The hand-made story: articles, align's and compare's output for it. */
 export function sampleStory() {
-  const W = storyArticle(
+  const W = testArticle(
     'w',
     `KESTREL BAY, March 5 (MPA) - ${SENTENCES.crane} ${SENTENCES.crowdW}\n\n${SENTENCES.police}`,
     {
@@ -110,15 +90,15 @@ export function sampleStory() {
       dateline: 'KESTREL BAY',
     },
   );
-  const C = storyArticle(
+  const C = testArticle(
     'c',
     `${SENTENCES.crane} ${SENTENCES.crowdC}\n\n${SENTENCES.police} ${SENTENCES.town}`,
     { headline: 'Worker killed as crane collapses', outlet: 'The Coastline Courier' },
   );
-  const L = storyArticle('l', `${SENTENCES.crane}\n\n${SENTENCES.crowdL}`, {
+  const L = testArticle('l', `${SENTENCES.crane}\n\n${SENTENCES.crowdL}`, {
     outlet: 'The Northern Ledger',
   });
-  const F = storyArticle('f', SENTENCES.freight, {
+  const F = testArticle('f', SENTENCES.freight, {
     headline: 'Shippers reroute',
     outlet: 'Freightline Weekly',
   });

@@ -2,19 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { test } from 'node:test';
-import type { CommandIO } from './command.ts';
 import { diffCommand } from './diff.ts';
 import { UsageError } from './exit-code.ts';
-
-function collect(stream: PassThrough): () => string {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-  });
-  return () => text;
-}
+import { runInProcess } from './run-in-process.case.ts';
 
 const WIRE = [
   'Russia said Thursday it has received new orders for arms and helicopters from Central Asian republics bordering Afghanistan.',
@@ -33,21 +24,12 @@ async function run(args: string[], options: { env?: Record<string, string>; tty?
   try {
     await writeFile(join(dir, 'wire.txt'), WIRE);
     await writeFile(join(dir, 'copy.txt'), COPY);
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out = collect(stdout);
-    const err = collect(stderr);
-    const io: CommandIO = {
-      stdin: Readable.from([Buffer.from(COPY)]),
-      stdout,
-      stderr,
-      env: options.env ?? {},
+    return await runInProcess((a, io) => diffCommand.run(a, io), args, {
       cwd: dir,
+      stdin: COPY,
+      env: options.env ?? {},
       stdoutIsTTY: options.tty ?? false,
-      stderrIsTTY: false,
-    };
-    const code = await diffCommand.run(args, io);
-    return { code, stdout: out(), stderr: err() };
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { alignPair } from '../align/index.ts';
 import { extractArticles } from '../extract/index.ts';
 import type {
@@ -15,6 +14,7 @@ import { colorEnabled } from './colors.ts';
 import type { Command, CommandIO } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
 import { writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 import { problemLocation } from './problem-location.ts';
 
 const HELP = `Usage: parallax diff [options] <a> <b>
@@ -306,12 +306,7 @@ export function renderSideBySide(
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 function terminalWidth(io: CommandIO, option: string | undefined): number {

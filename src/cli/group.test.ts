@@ -2,36 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { test } from 'node:test';
-import type { CommandIO } from './command.ts';
 import { groupCommand } from './group.ts';
+import { runInProcess } from './run-in-process.case.ts';
 
-function collect(stream: PassThrough): () => string {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-  });
-  return () => text;
-}
-
-async function run(args: string[], cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const io: CommandIO = {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    env: {},
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await groupCommand.run(args, io);
-  return { code, stdout: out(), stderr: err() };
-}
+const run = (args: string[], cwd: string) =>
+  runInProcess((a, io) => groupCommand.run(a, io), args, { cwd });
 
 const WIRE = `Rescue teams searched collapsed buildings in Elazig through the night after a magnitude 6.8 earthquake struck eastern Turkey on Friday, killing at least 18 people, the disaster agency AFAD said. The quake was centred in Sivrice near Lake Hazar and was felt in Syria and Iran.
 

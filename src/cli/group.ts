@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { Article, Problem, Story } from '../model/index.ts';
 import { analyze, GROUP_STEPS } from '../pipeline/index.ts';
 import type { Command } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
+import { parseMaxBytes } from './max-bytes.ts';
 import { writeOutputFile, writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 import { problemLocation } from './problem-location.ts';
 
 const HELP = `Usage: parallax group [options] <inputs...>
@@ -20,6 +21,8 @@ Options:
   --format json|summary  the stories, topics and problems as JSON, or a short
                          summary (default)
   -o, --output FILE      write to FILE instead of standard output
+  --max-bytes SIZE       cap on one input (file, stdin, URL) and on what its
+                         gzip expands to: 64M, 1G (default 32M)
   -q, --quiet            print nothing on stderr but fatal errors
   -h, --help             show this help
 
@@ -32,17 +35,13 @@ ${EXIT_CODES_HELP}`;
 const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  'max-bytes': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 /** The short summary: one line per story of two or more articles, then the singles and topics. */
@@ -105,6 +104,7 @@ export const groupCommand: Command = {
       cwd: io.cwd,
       stdin: io.stdin,
       steps: GROUP_STEPS,
+      maxBytes: parseMaxBytes(values['max-bytes']),
     });
     const { stories, topics, problems } = analysis;
     const out =

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { FAILED_LIST_LIMIT, jobStatus, listFailedJobs } from '../jobs/index.ts';
 import { openStore } from '../store/index.ts';
 import type { Command } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
 import { writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 const HELP = `Usage: parallax jobs [options]
 
@@ -35,12 +35,7 @@ const OPTIONS = {
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
 }
 
 function table(rows: string[][]): string {

@@ -2,36 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { test } from 'node:test';
-import type { CommandIO } from './command.ts';
 import { matchSentencesCommand } from './match-sentences.ts';
+import { runInProcess } from './run-in-process.case.ts';
 
-function collect(stream: PassThrough): () => string {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-  });
-  return () => text;
-}
-
-async function run(args: string[], stdin = '', cwd = process.cwd()) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const io: CommandIO = {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout,
-    stderr,
-    env: {},
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await matchSentencesCommand.run(args, io);
-  return { code, stdout: out(), stderr: err() };
-}
+const run = (args: string[], stdin = '', cwd = process.cwd()) =>
+  runInProcess((a, io) => matchSentencesCommand.run(a, io), args, { stdin, cwd });
 
 const HEADER = '\uFEFFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n';
 const SAME =

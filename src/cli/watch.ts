@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   openJobs,
   type PollResult,
@@ -17,6 +16,7 @@ import type { Command, CommandIO } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
 import { parseConcurrency, parseJobTimeout } from './ingest.ts';
 import { writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 import { problemLocation } from './problem-location.ts';
 
 const HELP = `Usage: parallax watch [options] <feeds...>
@@ -71,12 +71,7 @@ const OPTIONS = {
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 /** The feed URLs named, OPML files opened; problems for what is neither. */

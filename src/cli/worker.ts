@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   JOB_KINDS,
   type JobKind,
@@ -10,6 +9,7 @@ import type { Command } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
 import { parseConcurrency, parseJobTimeout } from './ingest.ts';
 import { writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 const HELP = `Usage: parallax worker [options]
 
@@ -55,12 +55,7 @@ const OPTIONS = {
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
 }
 
 function parseKinds(value: string | undefined): JobKind[] | undefined {

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Annotation, Article } from '../model/index.ts';
 import { compareStory } from './compare-story.ts';
-
-function article(id: string, text: string): Article {
-  return {
-    id,
-    source: id,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text,
-    paragraphs: text.split('\n\n'),
-    removed: [],
-  };
-}
 
 const QUOTE = 'We are already working on a number of orders from countries in the region';
 const A = `"${QUOTE}," Alexander Mikheev told the RIA Novosti news agency.\n\nUzbekistan and Tajikistan held joint military exercises with Russia this month.`;
@@ -42,8 +24,8 @@ function annotation(a: Article, speaker: string): Annotation {
 }
 
 test('compareStory(articles, annotations) returns facts, coverage, quotes, entities and timeline', () => {
-  const a = article('a', A);
-  const b = article('b', B);
+  const a = testArticle('a', A);
+  const b = testArticle('b', B);
   const c = compareStory([a, b], [annotation(a, 'Alexander Mikheev'), annotation(b, 'Mikheev')]);
   const drills = c.facts.find((f) => f.text.startsWith('Uzbekistan'));
   assert.deepEqual(drills?.articles, ['a', 'b']);
@@ -62,8 +44,8 @@ test('compareStory(articles, annotations) returns facts, coverage, quotes, entit
 });
 
 test('compareStory(articles, []) splits sentences itself when an article has no annotation', () => {
-  const a = article('a', A);
-  const b = article('b', B);
+  const a = testArticle('a', A);
+  const b = testArticle('b', B);
   const c = compareStory([a, b, a], []);
   assert.ok(c.facts.some((f) => f.articles.length === 2));
   assert.deepEqual(c.quoteVariants, []);

@@ -1,28 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { testArticle } from '../model/article.case.ts';
 import type { Article, Span, StoryAlignment } from '../model/index.ts';
 import { sentenceSimilarity } from '../text/sentence-similarity.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { factUnits } from './fact-units.ts';
-
-function article(id: string, paragraphs: string[], publishedAt: string | null = null): Article {
-  return {
-    id,
-    source: id,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
-}
 
 const DRILLS =
   'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to their borders with Afghanistan.';
@@ -41,9 +23,9 @@ function spansOf(articles: Article[]): Span[][] {
 
 test('factUnits(articles) joins verbatim, edited and paraphrased sentences and keeps other facts apart', () => {
   const articles = [
-    article('a', [ORDERS, DRILLS]),
-    article('b', [ORDERS_EDITED, DRILLS, PESKOV]),
-    article('c', [DRILLS_PARAPHRASE]),
+    testArticle('a', [ORDERS, DRILLS]),
+    testArticle('b', [ORDERS_EDITED, DRILLS, PESKOV]),
+    testArticle('c', [DRILLS_PARAPHRASE]),
   ];
   const { units } = factUnits(articles, spansOf(articles));
   const find = (text: string) => units.find((u) => u.text === text);
@@ -59,7 +41,7 @@ test('factUnits(articles) joins verbatim, edited and paraphrased sentences and k
 });
 
 test('factUnits(articles) marks a unit of identical sentences verbatim and gives it a stable id', () => {
-  const articles = [article('a', [DRILLS]), article('b', [`${DRILLS}`])];
+  const articles = [testArticle('a', [DRILLS]), testArticle('b', [`${DRILLS}`])];
   const first = factUnits(articles, spansOf(articles)).units;
   const second = factUnits([...articles].reverse(), spansOf([...articles].reverse())).units;
   assert.equal(first.length, 1);
@@ -82,7 +64,7 @@ test('factUnits(articles) does not chain two different facts of one article thro
     'precondition: b1 is closer to each of a1, a2 than they are to each other',
   );
   const threshold = (apart + linked) / 2;
-  const articles = [article('a', [a1, a2]), article('b', [b1])];
+  const articles = [testArticle('a', [a1, a2]), testArticle('b', [b1])];
   const { units } = factUnits(articles, spansOf(articles), undefined, { threshold });
   assert.equal(units.length, 2);
   for (const u of units) {
@@ -97,14 +79,14 @@ test('factUnits(articles) does not chain two different facts of one article thro
 test('factUnits(articles) keeps sentences that state different figures apart', () => {
   const a = 'The Nasdaq Composite Index rose 17.33 points, or 1.07 percent, to 1,640.13.';
   const b = 'The Nasdaq Composite Index eased 8.52 points, or 0.51 percent, to 1,670.21.';
-  const articles = [article('a', [a]), article('b', [b])];
+  const articles = [testArticle('a', [a]), testArticle('b', [b])];
   assert.equal(factUnits(articles, spansOf(articles)).units.length, 2);
 });
 
 test('factUnits(articles, spans, alignment) follows a copied passage even where the model would not link', () => {
   const a = 'The drills take place in the mountains near the border, officials said on Monday.';
   const b = 'Exercises: in the mountains near the border, officials say, from Monday.';
-  const articles = [article('x', [a]), article('y', [b])];
+  const articles = [testArticle('x', [a]), testArticle('y', [b])];
   const without = factUnits(articles, spansOf(articles), undefined, { threshold: 0.999 });
   assert.equal(without.units.length, 2);
   const alignment: StoryAlignment = {
@@ -136,7 +118,10 @@ test('factUnits(articles, spans, alignment) follows a copied passage even where 
 });
 
 test('factUnits(articles) skips sentences too short to carry a fact', () => {
-  const articles = [article('a', ['Military exercises', DRILLS]), article('b', ['Reuters'])];
+  const articles = [
+    testArticle('a', ['Military exercises', DRILLS]),
+    testArticle('b', ['Reuters']),
+  ];
   const { units } = factUnits(articles, spansOf(articles));
   assert.deepEqual(
     units.map((u) => u.text),
@@ -146,9 +131,9 @@ test('factUnits(articles) skips sentences too short to carry a fact', () => {
 
 test('factUnits(articles) weaves later articles’ new facts into the first article’s narrative', () => {
   const articles = [
-    article('a', [ORDERS, DRILLS]),
-    article('b', [ORDERS, PESKOV, DRILLS]),
-    article('c', [ORDERS, DRILLS]),
+    testArticle('a', [ORDERS, DRILLS]),
+    testArticle('b', [ORDERS, PESKOV, DRILLS]),
+    testArticle('c', [ORDERS, DRILLS]),
   ];
   const { units, articleOrder } = factUnits(articles, spansOf(articles));
   assert.deepEqual(

@@ -1,4 +1,5 @@
 import type { FactKind } from '../model/index.ts';
+import { lcsLength } from '../text/lcs-length.ts';
 
 /**
  * Share of words two sentences must keep in order (longest common
@@ -9,19 +10,6 @@ import type { FactKind } from '../model/index.ts';
  * line (its EDITED_MIN_SIMILARITY puts 003's passages among paraphrases).
  */
 export const EDITED_MIN_SHARE = 0.85;
-
-function lcsLength(a: readonly string[], b: readonly string[]): number {
-  const row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j] as number;
-      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1] as number);
-      diag = up;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /** Share of words kept in order between two word sequences, 0..1. */
 export function keptShare(a: readonly string[], b: readonly string[]): number {

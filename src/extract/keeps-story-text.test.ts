@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { repoRoot } from '../../test/support/repo-root.ts';
 import type { Source } from '../model/index.ts';
 import { extractArticles } from './index.ts';
 
@@ -10,16 +11,6 @@ import { extractArticles } from './index.ts';
 // story text with no furniture, so read as plain text nearly all of their
 // words must stay. What may go: the first title-like line (taken as a
 // headline), subheadings, datelines and the odd copyright or credit line.
-
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above src/extract/');
-    dir = up;
-  }
-  return dir;
-}
 
 const GROUND_TRUTH = resolve(repoRoot(), '..', 'shared', 'eval', 'extraction', 'ground-truth.json');
 

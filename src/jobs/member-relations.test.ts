@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { deriveCopy } from '../../bench/lib/derive-copies.ts';
 import { type Fingerprint, fingerprint, relate, type TermStatistics } from '../group/index.ts';
-import type { Article } from '../model/index.ts';
+import { testArticle } from '../model/article.case.ts';
 import { ALL_PAIRS_MAX, memberRelations, RELATIONS_PER_MEMBER } from './member-relations.ts';
 
 const WIRE = readFileSync(
@@ -11,30 +11,13 @@ const WIRE = readFileSync(
   'utf8',
 );
 
-function article(id: string, text: string): Article {
-  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
-  return {
-    id,
-    source: `${id}.txt`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-  };
-}
-
 function copies(n: number): Fingerprint[] {
   return Array.from({ length: n }, (_, i) =>
     fingerprint(
-      article(`a${String(i).padStart(3, '0')}`, deriveCopy(WIRE, { seed: i, editRate: 0.1 }).text),
+      testArticle(
+        `a${String(i).padStart(3, '0')}`,
+        deriveCopy(WIRE, { seed: i, editRate: 0.1 }).text,
+      ),
     ),
   );
 }

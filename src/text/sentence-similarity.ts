@@ -5,6 +5,7 @@ import {
   TRAINED_TREES,
   TRAINED_WEIGHTS,
 } from './data/sentence-model.ts';
+import { lcsLength } from './lcs-length.ts';
 import { irregularLemma } from './lemma.ts';
 import { segment } from './sentences.ts';
 import { sharesSynonymSet, synonymSets } from './synonyms.ts';
@@ -482,19 +483,6 @@ function meteor(a: SentenceProfile, b: SentenceProfile): number {
   const fmean = (10 * p * r) / (r + 9 * p);
   const penalty = 0.5 * (chunks / matches) ** 3;
   return fmean * (1 - penalty);
-}
-
-function lcsLength(a: readonly string[], b: readonly string[]): number {
-  const row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j] as number;
-      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1] as number);
-      diag = up;
-    }
-  }
-  return row[b.length] as number;
 }
 
 function editDistance(a: readonly string[], b: readonly string[]): number {

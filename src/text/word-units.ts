@@ -1,5 +1,5 @@
 import { normalizeWord } from './tokenize.ts';
-import { hashWord } from './word-hash.ts';
+import { hashWord, mix32 } from './word-hash.ts';
 
 /** Unit flags (bit set): how a unit was written, for picking entities and numbers. */
 export const UNIT_CAPITALISED = 1;
@@ -147,7 +147,8 @@ export function hashUnits(text: string): HashedUnits {
       break;
     }
     if (ascii) {
-      hashes[count] = finish(h);
+      // FNV-1a and the finaliser as in hashWord, so ASCII words hash the same on both paths.
+      hashes[count] = mix32(h);
       lengths[count] = Math.min(i - start, 255);
     } else {
       const norm = normalizeWord(text.slice(start, i));
@@ -163,18 +164,6 @@ export function hashUnits(text: string): HashedUnits {
     flags: flags.subarray(0, count),
     lengths: lengths.subarray(0, count),
   };
-}
-
-// The murmur3 finaliser, as in hashWord (kept inline-identical so ASCII
-// words hash the same on both paths).
-function finish(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 function grow32(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {

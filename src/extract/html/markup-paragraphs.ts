@@ -1,5 +1,5 @@
 import { isBlockTag } from './blocks.ts';
-import { IGNORE_TOKENS, tokenizeHtml } from './html-tokenizer.ts';
+import { tokenizeHtml } from './html-tokenizer.ts';
 import { normalizeSpace } from './normalize-space.ts';
 
 /** Elements whose content is never page text (raw text, templates, media). */
@@ -30,7 +30,6 @@ export function markupParagraphs(html: string): string[] {
   const skipping = new Map<string, number>();
   let skipped = 0;
   tokenizeHtml(html, () => ({
-    ...IGNORE_TOKENS,
     onopentagname(start, end) {
       const name = html.slice(start, end).toLowerCase();
       if (SKIP.has(name)) {

@@ -1,4 +1,4 @@
-import { IGNORE_TOKENS, tokenizeHtml } from './html-tokenizer.ts';
+import { tokenizeHtml } from './html-tokenizer.ts';
 
 /** How deep a page nests, and the work its parse will take, as `scanNesting` estimates them. */
 export interface Nesting {
@@ -64,13 +64,12 @@ export function scanNesting(html: string, limits: { depth: number; work: number 
   let work = 0;
   let exceeded = false;
   let name = '';
-  tokenizeHtml(html, (tokenizer) => {
+  tokenizeHtml(html, (pause) => {
     const stop = (): void => {
       exceeded = true;
-      tokenizer.pause();
+      pause();
     };
     return {
-      ...IGNORE_TOKENS,
       onopentagname(start, end) {
         name = html.slice(start, end).toLowerCase();
         work += depth;

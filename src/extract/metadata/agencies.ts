@@ -1,4 +1,5 @@
 import data from './agencies.json' with { type: 'json' };
+import { aliasPattern } from './alias-pattern.ts';
 
 /** One news agency or outlet of the lexicon in `agencies.json`. */
 export interface AgencyEntry {
@@ -31,18 +32,8 @@ for (const entry of AGENCIES) {
   }
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-// One alternation, longest alias first, so "AP News" wins over "AP" and
-// "RIA Novosti" over "RIA". Word edges are letters/digits on either side, so
-// "AP" does not match inside "CAP" or "AP-style"'s neighbour letters.
-const ALIAS_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...BY_ALIAS.keys()]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(escapeRegExp)
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+// Every alias (and its capitals) as a whole word, longest first.
+const ALIAS_PATTERN = aliasPattern(BY_ALIAS.keys());
 
 /** The lexicon entry an exact alias belongs to ("REUTERS" -> Reuters), or undefined. */
 export function agencyByAlias(alias: string): AgencyEntry | undefined {

@@ -1,6 +1,7 @@
 import type { AgencyMention } from '../../model/article.ts';
 import { findAgencies } from './agencies.ts';
 import { AGENCY_NAME_WORDS } from './agency-names.ts';
+import { aliasPattern } from './alias-pattern.ts';
 
 /** Options of `findCites`. */
 export interface FindCitesOptions {
@@ -91,21 +92,13 @@ function evidence(text: string, start: number, end: number): string {
   return text.slice(left, right).trim();
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** Every `aliases` name in a text, longest alias first, as whole words. */
 function aliasHits(
   text: string,
   aliases: ReadonlyMap<string, string>,
 ): Array<{ name: string; index: number; end: number }> {
   if (aliases.size === 0) return [];
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...aliases.keys()]
-      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-      .map(escapeRegExp)
-      .join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  );
+  const pattern = aliasPattern(aliases.keys());
   const out: Array<{ name: string; index: number; end: number }> = [];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const name = aliases.get(m[0]);
