@@ -101,3 +101,26 @@ test('resolveCoreference(text, entities) does not change its input', () => {
   resolveCoreference(text, found, tokens);
   assert.deepEqual(found, copy);
 });
+
+test('resolveCoreference(text, entities) keeps a place that its own words show ("Velda province") apart from a two-word name ending in it', () => {
+  const out = resolve(
+    'People ran outside in Sorang Velda as the quake hit. Houses in Velda province fell. Sorang Velda lost power.',
+  );
+  assert.deepEqual(out, [
+    ['Sorang Velda', 'place', 'Sorang Velda'],
+    ['Velda', 'place', 'Velda'],
+    ['Sorang Velda', 'place', 'Sorang Velda'],
+  ]);
+});
+
+test('resolveCoreference(text, entities) reads a word first met in "<Word> Terminal" or "Port <Word>" as that place', () => {
+  const out = resolve(
+    'Ships went to the Dallock Terminal or to Port Lisken. Dallock said it was full. Lisken said nothing.',
+  );
+  assert.deepEqual(out, [
+    ['Dallock Terminal', 'place', 'Dallock Terminal'],
+    ['Port Lisken', 'place', 'Port Lisken'],
+    ['Dallock', 'place', 'Dallock Terminal'],
+    ['Lisken', 'place', 'Port Lisken'],
+  ]);
+});

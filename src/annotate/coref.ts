@@ -1,6 +1,6 @@
 import type { Entity, EntityKind } from '../model/annotation.ts';
 import type { Span } from '../model/span.ts';
-import { NON_NAMES } from './name-cues.ts';
+import { NON_NAMES, PLACE_PREPOSITIONS } from './name-cues.ts';
 import { buildPhraseIndex, foldQuotes } from './phrase-index.ts';
 
 /**
@@ -82,8 +82,18 @@ function strength(evidence: string | undefined): number {
   if (evidence.startsWith('gazetteer:')) return 4;
   if (evidence === 'default') return 1;
   if (evidence.startsWith('surname of') || evidence.startsWith('refers')) return 2;
+  // "in X" is a guess from one preposition ("interest in Peyton Manning"):
+  // any cue about the name itself (a title, a role, a suffix) outweighs it.
+  if (evidence.startsWith("after '") && PLACE_PREPOSITIONS.has(evidence.slice(7, -1))) return 2;
   return 3;
 }
+
+// Place evidence from the name's own words or the words right after it
+// ("Aceh province", "Arvelia's port", "Wrenford, the harbour town").
+const OWN_PLACE_CUE =
+  /^(?:followed by|suffix:|prefix:|possessive|appositive|before |direction:|state-abbreviation|after '[^']* of')/;
+// Evidence that copies another mention's kind ("surname of …", "same name as at …").
+const DERIVED = /^(?:surname of|same name as|short for|refers back)/;
 
 function initials(name: string): string {
   return name
@@ -181,10 +191,16 @@ export function resolveCoreference(
     if (e.text.includes(' ')) continue;
     const candidates = bySurname.get(foldQuotes(e.text));
     if (candidates === undefined) continue;
+    // A gazetteer organisation or place keeps its kind, and so does a word
+    // whose own words make it a place ("Aceh province" beside "Banda
+    // Aceh"). City names are also surnames often enough ("Paris",
+    // "Lincoln") to give way, and so do guesses from the words around
+    // ("Born in Nashville, Page left ...") or from the word's shape ("LaRue").
     if (
-      e.evidence?.startsWith('gazetteer:') &&
       e.kind !== 'person' &&
-      e.evidence !== 'gazetteer:city'
+      e.evidence !== 'gazetteer:city' &&
+      (e.evidence?.startsWith('gazetteer:') ||
+        (e.kind === 'place' && OWN_PLACE_CUE.test(e.evidence ?? '')))
     )
       continue;
     const before = candidates.filter((c) => c.start < e.start);
@@ -193,6 +209,33 @@ export function resolveCoreference(
     e.kind = 'person';
     e.name = pick.name;
     e.evidence = `surname of ${pick.name}`;
+  }
+
+  // 2b. Places and organisations: a single word that is a longer name
+  // without the word that made it one ("Calder" after "Calder Terminal",
+  // "Sollen" after "Port Sollen") is that name, unless something about the
+  // word itself says otherwise (only a guess made it a person).
+  const byShortForm = new Map<string, Entity>();
+  for (const f of mentions) {
+    if (f.kind === 'person' || f.evidence === undefined) continue;
+    const parts = f.text.split(/\s+/);
+    if (parts.length !== 2) continue;
+    const short = f.evidence.startsWith('suffix:')
+      ? parts[0]
+      : f.evidence.startsWith('prefix:')
+        ? parts[1]
+        : undefined;
+    if (short !== undefined && !byShortForm.has(foldQuotes(short)))
+      byShortForm.set(foldQuotes(short), f);
+  }
+  for (const e of mentions) {
+    if (e.text.includes(' ') || (e.evidence !== 'default' && e.evidence !== 'speech-verb'))
+      continue;
+    const long = byShortForm.get(foldQuotes(e.text));
+    if (long === undefined) continue;
+    e.kind = long.kind;
+    e.name = long.name;
+    e.evidence = `short for ${long.name}`;
   }
 
   // 3. Later mentions the recognizer missed: known names and surnames on token boundaries.
@@ -292,10 +335,12 @@ export function resolveCoreference(
   }
   if (nominals.length > 0) mentions = dedupe([...mentions, ...nominals]);
 
-  // 5. One kind per name: the kind its best-evidenced mentions have.
+  // 5. One kind per name: the kind its best-evidenced mentions have. A
+  // mention whose kind was copied from another (a surname, a repeat) is no
+  // evidence of its own, unless the name has nothing else.
   const best = new Map<string, { kind: EntityKind; score: number }>();
   for (const e of mentions) {
-    const s = strength(e.evidence);
+    const s = DERIVED.test(e.evidence ?? '') ? 0 : strength(e.evidence);
     const cur = best.get(e.name);
     if (cur === undefined || s > cur.score) best.set(e.name, { kind: e.kind, score: s });
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Entity } from '../model/annotation.ts';
+import { testArticle } from '../model/article.case.ts';
 import { segment } from '../text/sentences.ts';
 import { ruleBasedRecognizer } from './entities.ts';
 import { type LabelledSentence, scoreEntities } from './entity-score.ts';
@@ -20,25 +21,7 @@ function sample(name: string): LabelledSentence[] {
 }
 
 function annotateText(text: string): Entity[] {
-  return annotate(
-    {
-      id: 't',
-      source: 't',
-      url: null,
-      headline: null,
-      bylines: [],
-      publishedAt: null,
-      dateline: null,
-      outlet: null,
-      credits: [],
-      cites: [],
-      language: 'en',
-      text,
-      paragraphs: [text],
-      removed: [],
-    },
-    { tokens: false },
-  ).entities;
+  return annotate(testArticle('t', [text]), { tokens: false }).entities;
 }
 
 test('ruleBasedRecognizer finds places, organisations and news agencies from the gazetteers with canonical names', () => {
@@ -141,4 +124,71 @@ test('annotate(article) keeps entity precision >= 0.83 and recall >= 0.85 on the
   const score = scoreEntities(sample('heldout'), annotateText);
   assert.ok(score.precision >= 0.83, `precision ${score.precision.toFixed(3)}`);
   assert.ok(score.recall >= 0.85, `recall ${score.recall.toFixed(3)}`);
+});
+
+test('ruleBasedRecognizer takes a name before "\'s port", a "<Name> Terminal" and a name set off as "the harbour town" for places', () => {
+  const found = recognize(
+    "Ships were diverted from Velmora's main port to the Dunmere Terminal. In Ostrand, the harbour town where the crews live, shops closed.",
+  );
+  assert.deepEqual(
+    found.map((e) => [e.text, e.kind]),
+    [
+      ['Velmora', 'place'],
+      ['Dunmere Terminal', 'place'],
+      ['Ostrand', 'place'],
+    ],
+  );
+});
+
+test('ruleBasedRecognizer finds places by a compass point, an age before "of" and a country in brackets', () => {
+  const found = recognize(
+    'The quake struck 14 miles north-northeast of Corvallen. Jon Tarrow, 63, of Pellbrook was hurt. The cable runs from Ras Umbar (Egypt) to Marseille.',
+  );
+  const kinds = new Map(found.map((e) => [e.text, e.kind]));
+  assert.equal(kinds.get('Corvallen'), 'place');
+  assert.equal(kinds.get('Pellbrook'), 'place');
+  assert.equal(kinds.get('Ras Umbar'), 'place');
+});
+
+test('ruleBasedRecognizer does not make people of a lone capital, "Wi-Fi", an ampersand firm or a lone "Federation"', () => {
+  const found = recognize(
+    'Panels cost $0.23/W and ship with Wi-Fi. Analysts at Brackley & Vont said the Federation said nothing.',
+  );
+  assert.deepEqual(
+    found.map((e) => [e.text, e.kind]),
+    [['Brackley & Vont', 'organization']],
+  );
+});
+
+test('ruleBasedRecognizer reads middle initials and "<Name> <Name> of the <Institution>" as people', () => {
+  const found = recognize(
+    'The report is by Torvald KJ Amsel and Ferris Quillon of the Dunmere Royal Infirmary.',
+  );
+  assert.deepEqual(
+    found.map((e) => [e.text, e.kind]),
+    [
+      ['Torvald KJ Amsel', 'person'],
+      ['Ferris Quillon', 'person'],
+      ['Dunmere Royal Infirmary', 'organization'],
+    ],
+  );
+});
+
+test('annotate(article) gives every mention of a name the kind its best evidence has in the article', () => {
+  const found = annotateText(
+    'Cargo was sent to the Brenlow Terminal. "Brenlow can take the feeders," an agent said. Life on Quessa is possible. The ocean under Quessa\'s icy crust is deep.',
+  );
+  const kinds = found.map((e) => [e.text, e.kind, e.name]);
+  assert.deepEqual(kinds, [
+    ['Brenlow Terminal', 'place', 'Brenlow Terminal'],
+    ['Brenlow', 'place', 'Brenlow Terminal'],
+    ['Quessa', 'place', 'Quessa'],
+    ['Quessa', 'place', 'Quessa'],
+  ]);
+});
+
+test('annotate(article) keeps person precision >= 0.85 on the held-out sample', () => {
+  const score = scoreEntities(sample('heldout'), annotateText);
+  const person = score.byKind.person;
+  assert.ok(person.precision >= 0.85, `person precision ${person.precision.toFixed(3)}`);
 });

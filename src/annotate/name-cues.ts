@@ -25,6 +25,8 @@ export const PLACE_SUFFIXES: ReadonlySet<string> = set(cues.placeSuffixes);
 export const PLACE_PREFIXES: ReadonlySet<string> = set(cues.placePrefixes);
 /** Lower-case nouns after a name that make it a place ("Panjshir province"). */
 export const PLACE_HEAD_NOUNS: ReadonlySet<string> = set(cues.placeHeadNouns);
+/** Head nouns that make the owner in "X's <noun>" a place ("Arvelia's port", "Titan's icy crust"). */
+export const PLACE_POSSESSED_NOUNS: ReadonlySet<string> = set(cues.placePossessedNouns);
 /** Prepositions that put an unknown name in a place ("in Manokwari"). */
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = set(cues.placePrepositions);
 /** Last words of names that are neither people, organisations nor places (laws, events, prizes). */

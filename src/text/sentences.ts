@@ -103,7 +103,139 @@ export function segment(text: string): Segmentation {
     }
     push(from, map[b + 1] ?? tokens.length);
   }
-  return { sentences, tokens, sentenceTokens };
+  return mergeInsideQuotations(text, { sentences, tokens, sentenceTokens });
+}
+
+// Verbs of an attribution that follows a closing quote as a sentence of its
+// own once wink-nlp has ended the sentence at "?" or "!" inside the marks
+// (`"Who are these refugees?" Putin asked.`). A short list on purpose: the
+// annotate stage keeps the full one; this only glues the fragment back.
+const ATTRIBUTION_VERBS =
+  'said|says|asked|asks|added|adds|told|tells|explained|explains|replied|replies|wrote|writes|noted|notes|' +
+  'shouted|insisted|continued|warned|wondered|posed|declared|stressed|recalled|admitted|answered|exclaimed';
+/** `Putin asked.`, `Vladimir Putin said on Monday.`, `He added.`: a short attribution sentence. */
+const ATTRIBUTION = new RegExp(
+  `^(?:[\\p{Lu}][\\p{L}'’.-]*\\s+){1,4}(?:${ATTRIBUTION_VERBS})\\b[^.!?"“”]{0,60}[.!?]$`,
+  'u',
+);
+/** Longest attribution sentence glued back to its quotation, in characters. */
+const MAX_ATTRIBUTION = 80;
+
+/**
+ * Top-level quotations of a text as `[open, close]` offsets of their marks,
+ * read one line (paragraph) at a time. A quotation still open where its
+ * paragraph ends runs on into the next one (newspaper style, the next
+ * paragraph opens with a new mark) and is not returned. Curly double and
+ * single quotes and guillemets pair up; a straight `"` closes an open double
+ * quotation or opens one (not after a digit: 6'2"); a `'` or `’` between two
+ * letters is an apostrophe, and one that could only close ("the workers'
+ * union") closes nothing unless a single quotation is open.
+ */
+function quotations(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: string[] = [];
+  let start = -1;
+  const open = (kind: string, at: number): void => {
+    if (stack.length === 0) start = at;
+    stack.push(kind);
+  };
+  const close = (kind: string, at: number): void => {
+    const k = stack.lastIndexOf(kind);
+    if (k < 0) return;
+    stack.length = k;
+    if (k === 0) out.push([start, at]);
+  };
+  const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    switch (c) {
+      case '\n':
+      case '\r':
+        stack.length = 0;
+        break;
+      case '“':
+      case '„':
+      case '«':
+        open('d', i);
+        break;
+      case '”':
+      case '»':
+        close('d', i);
+        break;
+      case '"':
+        if (stack.includes('d')) close('d', i);
+        else if (!/\d/.test(text[i - 1] ?? '')) open('d', i);
+        break;
+      case '‘':
+        if (!isLetter(text[i - 1]) && isLetter(text[i + 1])) open('s', i);
+        break;
+      case '’':
+      case "'": {
+        const before = text[i - 1];
+        const after = text[i + 1];
+        if (isLetter(before) && isLetter(after)) break;
+        if (stack.includes('s') && before !== undefined && !/\s/.test(before)) close('s', i);
+        else if (
+          (before === undefined || /[\s([{—–-]/.test(before)) &&
+          after !== undefined &&
+          /\p{L}/u.test(after)
+        )
+          open('s', i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Join sentences that wink-nlp split inside a quotation: no sentence ends
+ * while a quotation opened in the same paragraph is still open, so `"We
+ * lost. It is over," he said.` stays one sentence (a quotation that runs on
+ * into the next paragraph is left as wink split it). Also glues a short
+ * attribution back to the quotation it follows (`"…?" Putin asked.`).
+ */
+function mergeInsideQuotations(text: string, seg: Segmentation): Segmentation {
+  const { sentences, tokens, sentenceTokens } = seg;
+  if (sentences.length < 2 || !/["“”‘’'«»„]/.test(text)) return seg;
+  const quotes = quotations(text);
+  const closes = new Set(quotes.map((x) => x[1]));
+  const outSentences: Span[] = [];
+  const outTokens: Array<[number, number]> = [];
+  let q = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const cur = { ...(sentences[i] as Span) };
+    const range: [number, number] = [...(sentenceTokens[i] as [number, number])];
+    const last = outSentences[outSentences.length - 1];
+    const sameParagraph = last !== undefined && !/[\n\r]/.test(text.slice(last.end, cur.start));
+    // `… kills me!’` | `” Not long after …`: a closing mark wink put at the
+    // start of the next sentence belongs to the one before.
+    while (sameParagraph && range[0] < range[1] && closes.has(cur.start)) {
+      (last as Span).end = (tokens[range[0]] as TextToken).end;
+      (outTokens[outTokens.length - 1] as [number, number])[1] = range[0] + 1;
+      range[0]++;
+      cur.start = tokens[range[0]]?.start ?? cur.end;
+    }
+    if (range[0] >= range[1]) continue;
+    let join = false;
+    if (last !== undefined && sameParagraph) {
+      while (q < quotes.length && (quotes[q] as [number, number])[1] < cur.start) q++;
+      const inside = quotes[q];
+      join =
+        (inside !== undefined && inside[0] < last.end && inside[1] >= cur.start) ||
+        (/[?!]["”’'»]$/.test(text.slice(last.end - 2, last.end)) &&
+          cur.end - cur.start <= MAX_ATTRIBUTION &&
+          ATTRIBUTION.test(text.slice(cur.start, cur.end)));
+    }
+    if (join && last !== undefined) {
+      last.end = cur.end;
+      (outTokens[outTokens.length - 1] as [number, number])[1] = range[1];
+    } else {
+      outSentences.push({ start: cur.start, end: cur.end });
+      outTokens.push([range[0], range[1]]);
+    }
+  }
+  return { sentences: outSentences, tokens, sentenceTokens: outTokens };
 }
 
 /**
