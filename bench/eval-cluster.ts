@@ -4,7 +4,11 @@
  * P/R/F1 and adjusted Rand index of groupArticles against events (stories)
  * and topics, beside a plain TF-IDF cosine single-link baseline at its best
  * threshold, and a two-fold cross-validation over topics (thresholds fit on
- * odd topics, scored on even, and the reverse).
+ * odd topics, scored on even, and the reverse), run twice: on each half
+ * alone, and in context (all articles grouped at once, scored on the
+ * held-out half's articles, so same-kind topics of the other half can still
+ * be confused). Also prints which gold topics are split or mixed, and topic
+ * F1 over the topic threshold grid.
  *
  *   npm run eval:cluster
  */
@@ -19,6 +23,7 @@ import {
 import { STORY_THRESHOLD, TOPIC_THRESHOLD } from '../src/group/thresholds.ts';
 import { STOPWORDS } from '../src/text/stopwords.ts';
 import { words } from '../src/text/tokenize.ts';
+import { mulberry32 } from './lib/derive-copies.ts';
 import { type EcbDocument, ecbplusDir, readEcbplus } from './lib/ecbplus.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -111,12 +116,20 @@ function baseline(docs: EcbDocument[]): (threshold: number) => string[] {
   };
 }
 
+interface RunResult {
+  events: Scores;
+  topics: Scores;
+  /** Predicted story and topic id of each document, in input order. */
+  storyOf: string[];
+  topicOf: string[];
+}
+
 function run(
   docs: EcbDocument[],
   fps: Map<string, Fingerprint>,
   storyThreshold: number,
   topicThreshold: number,
-): { events: Scores; topics: Scores } {
+): RunResult {
   const { stories, topics } = groupArticles(
     docs.map((d) => d.article),
     { fingerprints: fps, storyThreshold, topicThreshold },
@@ -136,11 +149,69 @@ function run(
       predTopics,
       docs.map((d) => d.topic),
     ),
+    storyOf: predEvents,
+    topicOf: predTopics,
   };
 }
 
+/** Scores of predicted labels against gold labels on the documents `keep` selects. */
+function scoreWhere(
+  docs: EcbDocument[],
+  predicted: readonly string[],
+  gold: (d: EcbDocument) => string,
+  keep: (d: EcbDocument) => boolean,
+): Scores {
+  const p: string[] = [];
+  const g: string[] = [];
+  docs.forEach((d, i) => {
+    if (!keep(d)) return;
+    p.push(predicted[i] as string);
+    g.push(gold(d));
+  });
+  return scoreClustering(p, g);
+}
+
+/** Gold topics split over several predicted topics, and predicted topics mixing gold topics. */
+function topicErrors(docs: EcbDocument[], topicOf: readonly string[]): string[] {
+  const partsOf = new Map<string, Set<string>>();
+  const goldIn = new Map<string, Map<string, number>>();
+  docs.forEach((d, i) => {
+    const t = topicOf[i] as string;
+    const parts = partsOf.get(d.topic) ?? new Set<string>();
+    parts.add(t);
+    partsOf.set(d.topic, parts);
+    const golds = goldIn.get(t) ?? new Map<string, number>();
+    golds.set(d.topic, (golds.get(d.topic) ?? 0) + 1);
+    goldIn.set(t, golds);
+  });
+  const byNumber = (a: string, b: string) => Number(a) - Number(b);
+  const split = [...partsOf]
+    .filter(([, parts]) => parts.size > 1)
+    .map(([gold, parts]) => `${gold} (${parts.size} parts)`)
+    .sort((a, b) => byNumber(a.split(' ')[0] as string, b.split(' ')[0] as string));
+  const merged = [...goldIn.values()]
+    .filter((golds) => golds.size > 1)
+    .map((golds) =>
+      [...golds]
+        .sort((a, b) => byNumber(a[0], b[0]))
+        .map(([gold, n]) => `${gold}:${n}`)
+        .join(' + '),
+    )
+    .sort();
+  return [
+    `gold topics split: ${split.length === 0 ? 'none' : split.join(', ')}`,
+    `predicted topics mixing gold topics (topic:articles): ${merged.length === 0 ? 'none' : merged.join('; ')}`,
+  ];
+}
+
+/** Seeds of the shuffled orders the streaming index is also scored in. */
+const STREAM_SHUFFLE_SEEDS = [1, 2];
+
 const STORY_GRID = [0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3];
-const TOPIC_GRID = [0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.24];
+const TOPIC_GRID = Array.from(
+  { length: 19 },
+  (_, i) => Math.round((0.06 + i * 0.005) * 1000) / 1000,
+);
 
 function main() {
   const dir = ecbplusDir(root);
@@ -190,25 +261,55 @@ function main() {
   );
   console.log(`  events  ${fmt(full.events)}`);
   console.log(`  topics  ${fmt(full.topics)}`);
+  for (const line of topicErrors(docs, full.topicOf)) console.log(`  ${line}`);
+  // Runs are cached by data half and thresholds: the sweeps below share them.
+  const cache = new Map<string, RunResult>();
+  const runOn = (half: string, subset: EcbDocument[], story: number, topic: number) => {
+    const key = `${half} ${story} ${topic}`;
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = run(subset, fps, story, topic);
+      cache.set(key, r);
+    }
+    return r;
+  };
+  cache.set(`all ${STORY_THRESHOLD} ${TOPIC_THRESHOLD}`, full);
+  console.log(
+    `  topics F1 by topic threshold: ${TOPIC_GRID.map((t) => `${t}: ${runOn('all', docs, STORY_THRESHOLD, t).topics.f1.toFixed(3)}`).join(', ')}`,
+  );
 
-  // Streaming: one article at a time, in file order (topic by topic).
-  const t1 = performance.now();
-  const stream = createStoryIndex();
-  let merges = 0;
-  for (const d of docs) if (stream.add(d.article).merged.length > 1) merges++;
-  const streamMs = performance.now() - t1;
-  const streamStory = docs.map((d) => stream.storyOf(d.article.id) as string);
-  console.log(
-    `\nparallax createStoryIndex (streaming, file order; ${merges} merges, ${streamMs.toFixed(0)} ms)`,
-  );
-  console.log(
-    `  events  ${fmt(
-      scoreClustering(
-        streamStory,
-        docs.map((d) => d.event),
-      ),
-    )}`,
-  );
+  // Streaming: one article at a time, in file order (topic by topic, the
+  // two events of a topic interleaved: adversarial for early decisions)
+  // and in seeded shuffled orders (mulberry32, Fisher-Yates).
+  const streamOrders: [string, EcbDocument[]][] = [['file order', docs]];
+  for (const seed of STREAM_SHUFFLE_SEEDS) {
+    const rand = mulberry32(seed);
+    const shuffled = [...docs];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as EcbDocument, shuffled[i] as EcbDocument];
+    }
+    streamOrders.push([`shuffled, seed ${seed}`, shuffled]);
+  }
+  for (const [name, order] of streamOrders) {
+    const t1 = performance.now();
+    const stream = createStoryIndex();
+    let merges = 0;
+    for (const d of order) if (stream.add(d.article).merged.length > 1) merges++;
+    const streamMs = performance.now() - t1;
+    const streamStory = docs.map((d) => stream.storyOf(d.article.id) as string);
+    console.log(
+      `\nparallax createStoryIndex (streaming, ${name}; ${merges} merges, ${streamMs.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  events  ${fmt(
+        scoreClustering(
+          streamStory,
+          docs.map((d) => d.event),
+        ),
+      )}`,
+    );
+  }
 
   // Two-fold cross-validation over topics.
   const odd = docs.filter((d) => Number(d.topic) % 2 === 1);
@@ -228,7 +329,7 @@ function main() {
     let story = STORY_GRID[0] as number;
     let bestF = -1;
     for (const s of STORY_GRID) {
-      const f = run(fit, fps, s, TOPIC_THRESHOLD).events.f1;
+      const f = runOn(name, fit, s, TOPIC_THRESHOLD).events.f1;
       if (f > bestF) {
         bestF = f;
         story = s;
@@ -237,7 +338,7 @@ function main() {
     let topic = TOPIC_GRID[0] as number;
     bestF = -1;
     for (const t of TOPIC_GRID) {
-      const f = run(fit, fps, story, t).topics.f1;
+      const f = runOn(name, fit, story, t).topics.f1;
       if (f > bestF) {
         bestF = f;
         topic = t;
@@ -254,6 +355,56 @@ function main() {
     held.reduce((a, h) => a + pick(h) * h.n, 0) / total;
   console.log(
     `  held-out (weighted by articles): events F1 ${avg((h) => h.events.f1).toFixed(3)} ARI ${avg((h) => h.events.ari).toFixed(3)}; topics F1 ${avg((h) => h.topics.f1).toFixed(3)} ARI ${avg((h) => h.topics.ari).toFixed(3)}`,
+  );
+
+  // The same folds in context: every article is grouped at once (so
+  // same-kind topics of both halves can be confused, as in real use), the
+  // thresholds are fit on the gold labels of one half's articles and scored
+  // on the other half's articles only.
+  console.log(
+    '\ncross-validation in context (all articles grouped together; thresholds fit on one half of',
+  );
+  console.log("  the topics' articles, scored on the other half's articles)");
+  const inContext: { events: Scores; topics: Scores; n: number }[] = [];
+  for (const [name, fit, test] of folds) {
+    const inFit = new Set(fit);
+    const isFit = (d: EcbDocument) => inFit.has(d);
+    const isTest = (d: EcbDocument) => !inFit.has(d);
+    let story = STORY_GRID[0] as number;
+    let bestF = -1;
+    for (const s of STORY_GRID) {
+      const f = scoreWhere(
+        docs,
+        runOn('all', docs, s, TOPIC_THRESHOLD).storyOf,
+        (d) => d.event,
+        isFit,
+      ).f1;
+      if (f > bestF) {
+        bestF = f;
+        story = s;
+      }
+    }
+    let topic = TOPIC_GRID[0] as number;
+    bestF = -1;
+    for (const t of TOPIC_GRID) {
+      const f = scoreWhere(docs, runOn('all', docs, story, t).topicOf, (d) => d.topic, isFit).f1;
+      if (f > bestF) {
+        bestF = f;
+        topic = t;
+      }
+    }
+    const r = runOn('all', docs, story, topic);
+    const events = scoreWhere(docs, r.storyOf, (d) => d.event, isTest);
+    const topics = scoreWhere(docs, r.topicOf, (d) => d.topic, isTest);
+    inContext.push({ events, topics, n: test.length });
+    console.log(`  ${name}: story ${story}, topic ${topic}`);
+    console.log(`    events  ${fmt(events)}`);
+    console.log(`    topics  ${fmt(topics)}`);
+  }
+  const avgIn = (pick: (h: (typeof inContext)[number]) => number) =>
+    inContext.reduce((a, h) => a + pick(h) * h.n, 0) / total;
+  console.log(
+    `  held-out in context (weighted by articles): events F1 ${avgIn((h) => h.events.f1).toFixed(3)} ARI ${avgIn((h) => h.events.ari).toFixed(3)}; topics F1 ${avgIn((h) => h.topics.f1).toFixed(3)} ARI ${avgIn((h) => h.topics.ari).toFixed(3)}`,
   );
 }
 
