@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import {
   MAX_DECOMPRESSED_BYTES,
   MAX_DOCUMENT_BYTES,
@@ -27,8 +28,9 @@ import {
 // --format json` in a child process whose peak memory is measured: every
 // input is reported as a problem, within the memory cap and the time
 // limit below (docs/security.md lists the caps and the measured figures;
-// scripts/limits-full.ts runs the slow full-size case, a WARC at the
-// caps). The inputs are written by streaming to a temporary folder,
+// scripts/limits-full.ts runs the slow full-size cases, WARCs at the
+// caps). Some runs raise the input cap (`--max-bytes`) to reach the cap
+// behind it. The inputs are written by streaming to a temporary folder,
 // removed afterwards.
 
 const MiB = 1024 * 1024;
@@ -69,11 +71,11 @@ function withinLimits(run: CliRun, what: string): void {
   assert.ok(run.seconds < MAX_SECONDS, `${what} took ${run.seconds.toFixed(1)} s`);
 }
 
-test('parallax extract refuses a 200 MB HTML page as ingest/too-large, within the memory cap', async () => {
+test('parallax extract --max-bytes 256M reads a 200 MB HTML page and refuses it as one document, within the memory cap', async () => {
   const file = path.join(folder, 'huge.html');
   writeHugeHtml(file, 200_000_000);
   assert.ok(statSync(file).size > MAX_DOCUMENT_BYTES);
-  const run = await runExtract(file, folder);
+  const run = await runExtract(file, folder, ['--max-bytes', '256M']);
   assert.equal(run.exitCode, 1, run.stderr);
   assert.deepEqual(run.problemCodes, ['ingest/too-large']);
   withinLimits(run, 'a 200 MB page');
@@ -180,21 +182,47 @@ async function ingestWithCaps(
   };
 }
 
-test('parallax extract reads the first 100,000 items of a feed of a million and reports the rest as ingest/too-many-items', async () => {
+test('parallax extract --max-bytes 256M reads the first 100,000 items of a feed of a million and reports the rest as ingest/too-many-items', async () => {
   const file = path.join(folder, 'million.xml');
   writeHugeFeed(file, 1_000_000);
-  assert.ok(statSync(file).size < MAX_INPUT_BYTES);
-  const run = await runExtract(file, folder);
+  assert.ok(statSync(file).size > MAX_INPUT_BYTES);
+  const refused = await runExtract(file, folder);
+  assert.equal(refused.exitCode, 1, refused.stderr);
+  assert.deepEqual(refused.problemCodes, ['ingest/too-large']);
+  const run = await runExtract(file, folder, ['--max-bytes', '256M']);
   assert.equal(run.exitCode, 0, run.stderr);
   assert.equal(run.articles, MAX_ITEMS_PER_CONTAINER);
   assert.deepEqual(run.problemCodes, ['ingest/too-many-items']);
   withinLimits(run, 'a feed of a million items');
 });
 
+test('parallax extract --max-bytes SIZE sets the cap on a file and on what its gzip expands to', async () => {
+  const paragraphs = Array.from(
+    { length: 1_200 },
+    (_, i) =>
+      `Paragraph ${i}. The harbour authority said on Tuesday that the crane would be replaced.`,
+  );
+  const text = `Crane report\n\n${paragraphs.join('\n\n')}\n`;
+  const file = path.join(folder, 'report.txt');
+  writeFileSync(file, text);
+  const gz = path.join(folder, 'report.txt.gz');
+  writeFileSync(gz, gzipSync(text));
+  const size = statSync(file).size;
+  assert.ok(size > 64 * 1024 && size < 256 * 1024 && statSync(gz).size < 32 * 1024);
+  for (const input of [file, gz]) {
+    const refused = await runExtract(input, folder, ['--max-bytes', '32K']);
+    assert.equal(refused.exitCode, 1, refused.stderr);
+    assert.deepEqual(refused.problemCodes, ['ingest/too-large'], input);
+    const read = await runExtract(input, folder, ['--max-bytes', '256K']);
+    assert.equal(read.exitCode, 0, read.stderr);
+    assert.equal(read.articles, 1, input);
+  }
+});
+
 test('ingest(a 200 MiB WARC.gz) stops after maxItems records with ingest/too-many-items', async () => {
   const file = path.join(folder, 'crawl.warc.gz');
   writeWarcGz(file, 200 * MiB);
-  const run = await ingestWithCaps(file, { maxItems: 50 });
+  const run = await ingestWithCaps(file, { maxItems: 50, maxDecompressedBytes: 256 * MiB });
   assert.equal(run.exitCode, 0, run.stderr);
   assert.equal(run.articles, 50);
   assert.deepEqual(

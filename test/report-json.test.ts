@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { generateSchema, SCHEMA_PATH } from '../scripts/gen-schema.ts';
+import { formatJson, JSON_CHUNK_CHARS } from '../src/cli/format-json.ts';
+import { main } from '../src/cli/main.ts';
+import type { Analysis } from '../src/model/index.ts';
 import { renderJson } from '../src/report/index.ts';
 import { exampleAnalysis, repoRoot } from './report-example.case.ts';
 
@@ -97,4 +103,54 @@ test('docs/json.md documents every field of the story analysis and the brief', (
     }
   }
   assert.deepEqual(missing, []);
+});
+
+test('formatJson(analysis), the CLI JSON, is byte for byte the JSON report (renderJson) of the example', async () => {
+  const analysis = await exampleAnalysis();
+  assert.ok(formatJson(analysis as Analysis) === renderJson(analysis));
+});
+
+test('parallax extract --format json writes a report many times the chunk size in chunks, never as one string', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'parallax-json-stream-'));
+  try {
+    const paragraph =
+      'The harbour authority said on Tuesday that the collapsed crane would be replaced before the winter season, officials told reporters in Kestrel Bay.';
+    for (let i = 0; i < 120; i++) {
+      const body = Array.from(
+        { length: 12 },
+        (_, p) => `Paragraph ${p} of report ${i}. ${paragraph}`,
+      );
+      await writeFile(join(dir, `report-${i}.txt`), `Crane report ${i}\n\n${body.join('\n\n')}\n`);
+    }
+    const sizes: number[] = [];
+    const chunks: string[] = [];
+    const stdout = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        sizes.push(chunk.length);
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    const ignore = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const code = await main(['extract', dir, '--format', 'json', '--quiet'], {
+      stdin: Readable.from([]),
+      stdout,
+      stderr: ignore,
+      env: {},
+      cwd: dir,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+    });
+    assert.equal(code, 0);
+    const total = sizes.reduce((sum, n) => sum + n, 0);
+    assert.ok(total > 8 * JSON_CHUNK_CHARS, `the report is only ${total} bytes`);
+    // A chunk overshoots the size by at most the value that crossed it: one paragraph or short text here.
+    const largest = Math.max(...sizes);
+    assert.ok(largest < JSON_CHUNK_CHARS + 16 * 1024, `the largest write was ${largest} bytes`);
+    const report = JSON.parse(chunks.join('')) as Analysis;
+    assert.equal(report.articles.length, 120);
+    assert.equal(chunks.join(''), formatJson(report));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { IoError } from '../io/index.ts';
@@ -68,44 +69,119 @@ function systemReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A report: one string, or chunks of one (`formatJsonChunks`) for a report too big for a string. */
+export type ReportContent = string | Iterable<string>;
+
 /**
- * Write `content` to `path` (relative to `cwd`) all at once: it goes to a
- * temporary file beside the target first and is renamed over it, so a failed
- * run never leaves half a report behind.
+ * Write `content` to `path` (relative to `cwd`): it goes to a temporary file
+ * beside the target first, chunk by chunk with backpressure, and is renamed
+ * over it once complete, so a failed run never leaves half a report behind.
  *
  * @throws {IoError} `io/unwritable`, with the system error as `cause`, when the file cannot be written.
  */
-export async function writeOutputFile(path: string, content: string, cwd: string): Promise<void> {
+export async function writeOutputFile(
+  path: string,
+  content: ReportContent,
+  cwd: string,
+): Promise<void> {
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
-    throw new IoError('io/unwritable', `Cannot write ${path}: ${systemReason(error)}`, path, {
+  const unwritable = (error: unknown) =>
+    new IoError('io/unwritable', `Cannot write ${path}: ${systemReason(error)}`, path, {
       cause: error,
     });
+  const file = createWriteStream(temporary);
+  // Failures are read from callbacks and `errored`; an 'error' event with no listener would end the process.
+  file.on('error', () => {});
+  try {
+    // The system's error (ENOENT on open, ENOSPC) rather than a later "stream destroyed".
+    await writeChunks(file, content, (error) => unwritable(file.errored ?? error));
+    await new Promise<void>((done, fail) => {
+      file.end((error?: Error | null) => (error ? fail(unwritable(error)) : done()));
+    });
+    await rename(temporary, target).catch((error: unknown) => {
+      throw unwritable(error);
+    });
+  } catch (error) {
+    file.destroy();
+    await rm(temporary, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/** Resolve once `stream` may take more ('drain'), reject when it fails or closes first. */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const done = (error?: Error | null) => {
+      stream.off('drain', onDrain);
+      stream.off('error', done);
+      stream.off('close', onClose);
+      if (error) reject(error);
+      else resolvePromise();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(stream.errored ?? new Error('the stream closed'));
+    stream.on('drain', onDrain);
+    stream.on('error', done);
+    stream.on('close', onClose);
+  });
+}
+
+/**
+ * Write a string, or each chunk of an iterable of strings, to `stream`,
+ * waiting for 'drain' whenever its buffer is full (so a slow pipe never
+ * makes the chunks pile up in memory), then until the last is handed to
+ * the system. A failure of the stream is thrown as `fail(error)`; an error
+ * thrown by the chunks themselves (a bug) passes through unchanged.
+ */
+async function writeChunks(
+  stream: Writable,
+  content: ReportContent,
+  fail: (error: unknown) => IoError,
+): Promise<void> {
+  // A failure is read from the write callbacks and `errored`; without a
+  // listener, an 'error' event (EPIPE) would end the process.
+  const ignore = () => {};
+  stream.on('error', ignore);
+  try {
+    let last: Promise<void> = Promise.resolve();
+    for (const chunk of typeof content === 'string' ? [content] : content) {
+      if (stream.errored || stream.destroyed) {
+        throw fail(stream.errored ?? new Error('the stream is closed'));
+      }
+      last = new Promise((resolvePromise, reject) => {
+        stream.write(chunk, (error) => (error ? reject(fail(error)) : resolvePromise()));
+      });
+      // Awaited below, or superseded by a later write that fails the same way.
+      last.catch(ignore);
+      if (stream.writableNeedDrain) {
+        await Promise.race([
+          drained(stream).catch((error: unknown) => Promise.reject(fail(error))),
+          last,
+        ]);
+      }
+    }
+    await last;
+  } finally {
+    stream.off('error', ignore);
   }
 }
 
 /**
- * Write `content` to a stream and wait until it is handed to the system.
+ * Write `content` (a string, or chunks of one) to a stream with
+ * backpressure, and wait until it is handed to the system.
  *
  * @throws {IoError} `io/unwritable` when the stream fails (a closed pipe, a full disk).
  */
-export function writeToStream(stream: Writable, content: string, name = 'stdout'): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    stream.write(content, (error) => {
-      if (error) {
-        reject(
-          new IoError('io/unwritable', `Cannot write to ${name}: ${error.message}`, name, {
-            cause: error,
-          }),
-        );
-      } else {
-        resolvePromise();
-      }
+export function writeToStream(
+  stream: Writable,
+  content: ReportContent,
+  name = 'stdout',
+): Promise<void> {
+  return writeChunks(stream, content, (error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    return new IoError('io/unwritable', `Cannot write to ${name}: ${message}`, name, {
+      cause: error,
     });
   });
 }

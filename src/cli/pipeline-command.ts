@@ -1,18 +1,21 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IoError } from '../io/index.ts';
 import type { Analysis } from '../model/index.ts';
 import { type AnalyzeOptions, analyze, type PipelineStep } from '../pipeline/index.ts';
 import { isStoryAnalysis, renderHtml, renderMarkdown } from '../report/index.ts';
 import { colorEnabled, createColors } from './colors.ts';
 import type { Command, CommandIO } from './command.ts';
 import { ExitCode, UsageError } from './exit-code.ts';
-import { formatJson } from './format-json.ts';
+import { formatJsonChunks } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
 import { formatSummary } from './format-summary.ts';
+import { parseMaxBytes } from './max-bytes.ts';
 import {
   chooseFormat,
   type OutputFormat,
   openInViewer,
+  type ReportContent,
   writeOutputFile,
   writeToStream,
 } from './output.ts';
@@ -27,6 +30,7 @@ const OPTIONS = {
   'allow-private': { type: 'boolean' },
   'follow-symlinks': { type: 'boolean' },
   timeout: { type: 'string' },
+  'max-bytes': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'no-progress': { type: 'boolean' },
   open: { type: 'boolean' },
@@ -51,6 +55,10 @@ Options:
   --allow-private      allow URLs on private, loopback and link-local addresses
   --follow-symlinks    follow symbolic links inside folders
   --timeout SECONDS    time limit for fetching one URL
+  --max-bytes SIZE     largest input read: a file, standard input, a URL, and
+                       what a gzip stream in it expands to (default 32M;
+                       64M, 1G). Memory grows with it: an archive of dense
+                       pages peaks near 1 GiB at 32M and 1.5 GiB at 64M
   -q, --quiet          print nothing on stderr but fatal errors
   --no-progress        no progress line on stderr (it only shows on a terminal)
   -h, --help           show this help
@@ -85,8 +93,14 @@ function parseTimeout(value: string | undefined): number | undefined {
   return Math.round(seconds * 1000);
 }
 
-function render(analysis: Analysis, format: OutputFormat | undefined, io: CommandIO): string {
-  if (format === 'json') return formatJson(analysis);
+const FORMAT_NAMES: Record<OutputFormat | 'summary', string> = {
+  json: 'JSON',
+  md: 'Markdown',
+  html: 'HTML',
+  summary: 'summary',
+};
+
+function renderWhole(analysis: Analysis, format: OutputFormat | undefined, io: CommandIO): string {
   if (format === 'html') return renderHtml(analysis);
   // Analysed stories get the brief and its tables; articles alone, their listing.
   if (format === 'md') {
@@ -95,6 +109,35 @@ function render(analysis: Analysis, format: OutputFormat | undefined, io: Comman
       : formatMarkdown(analysis);
   }
   return formatSummary(analysis, createColors(colorEnabled(io, 'stdout')));
+}
+
+/**
+ * The report. JSON comes as chunks, written as they are made; the other
+ * formats are built as one string, which V8 caps at about 512 MB: past
+ * it, the run fails as an output error that points to the JSON.
+ *
+ * @throws {IoError} `io/unwritable` when a Markdown, HTML or summary report is too big for one string.
+ */
+function render(
+  analysis: Analysis,
+  format: OutputFormat | undefined,
+  io: CommandIO,
+  target: string,
+): ReportContent {
+  if (format === 'json') return formatJsonChunks(analysis);
+  try {
+    return renderWhole(analysis, format, io);
+  } catch (error) {
+    // V8's own message when a string would pass its length limit.
+    if (!(error instanceof RangeError && /Invalid string length/.test(error.message))) throw error;
+    const name = FORMAT_NAMES[format ?? 'summary'];
+    throw new IoError(
+      'io/unwritable',
+      `The ${name} report of ${plural(analysis.articles.length, 'article')} is too large to build (past V8's limit of about 512 MB for one string); write it as JSON (--format json), which is streamed, or split the inputs.`,
+      target,
+      { cause: error },
+    );
+  }
 }
 
 function plural(count: number, one: string): string {
@@ -127,6 +170,7 @@ export function pipelineCommand(spec: PipelineCommandSpec): Command {
       }
       const quiet = values.quiet ?? false;
       const timeoutMs = parseTimeout(values.timeout);
+      const maxBytes = parseMaxBytes(values['max-bytes']);
       const progress =
         io.stderrIsTTY && !quiet && !values['no-progress'] ? createProgress(io.stderr) : noProgress;
 
@@ -140,6 +184,7 @@ export function pipelineCommand(spec: PipelineCommandSpec): Command {
         onProgress: (event) => progress.update(event.phase, event.done, event.total, event.detail),
       };
       if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+      if (maxBytes !== undefined) options.maxBytes = maxBytes;
       let analysis: Analysis;
       try {
         analysis = await analyze(positionals, options);
@@ -147,7 +192,7 @@ export function pipelineCommand(spec: PipelineCommandSpec): Command {
         progress.done();
       }
 
-      const report = render(analysis, format, io);
+      const report = render(analysis, format, io, values.output ?? 'stdout');
       // The terminal summary lists the problems itself; a report written
       // elsewhere gets them on stderr too, so a person running it sees them.
       const diagnostics = !quiet && (format !== undefined || values.output !== undefined);

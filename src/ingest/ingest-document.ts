@@ -44,7 +44,7 @@ async function gunzipped(document: Document, limits: Limits, depth: number): Pro
   const result = await decompress(document.bytes, 'gzip', limits.maxDecompressedBytes);
   const problems: Problem[] = [];
   if (!result.ok && result.reason === 'too-large') {
-    const message = `Decompressed it is larger than ${limits.maxDecompressedBytes} bytes (a gzip bomb, or an archive to split); nothing was read. Raise maxDecompressedBytes if it is genuine.`;
+    const message = `Decompressed it is larger than ${limits.maxDecompressedBytes} bytes (a gzip bomb, or an archive to split); nothing was read. Raise the cap with --max-bytes (maxDecompressedBytes) if it is genuine.`;
     return { sources: [], problems: [problem('ingest/too-large', message, location)] };
   }
   if (!result.ok) {

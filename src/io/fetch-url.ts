@@ -26,13 +26,46 @@ export interface FetchOptions extends AddressPolicy {
   maxRedirects?: number;
   /** DNS resolver (default: the system's); every address it returns is checked. */
   resolve?: Resolver;
-  /** Extra request headers, e.g. a conditional request's If-None-Match and If-Modified-Since. */
+  /**
+   * Extra request headers, e.g. a conditional request's If-None-Match and
+   * If-Modified-Since. Sent on redirects within the URL's origin; once a
+   * redirect leaves it, only `CROSS_ORIGIN_HEADERS` are sent on, so a
+   * credential (Authorization, Cookie, an API key) never reaches another host.
+   */
   headers?: Readonly<Record<string, string>>;
   /** Told the final response's status and headers (ETag, Last-Modified) before its body is read. */
   onResponse?: (status: number, headers: IncomingHttpHeaders) => void;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The caller's headers still sent after a redirect to another origin
+ * (scheme, host and port): conditional and content-negotiation headers,
+ * which reveal nothing. Anything else may be a credential (Authorization,
+ * Cookie, Proxy-Authorization, X-Api-Key …) and is dropped, as browsers and
+ * the Fetch standard drop Authorization on a cross-origin redirect.
+ */
+export const CROSS_ORIGIN_HEADERS: ReadonlySet<string> = new Set([
+  'if-none-match',
+  'if-modified-since',
+  'accept',
+  'accept-language',
+  'user-agent',
+]);
+
+/** The headers of `headers` that may follow a redirect to another origin. */
+function crossOriginHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (CROSS_ORIGIN_HEADERS.has(name.toLowerCase())) kept[name] = value;
+  }
+  return kept;
+}
+
 const ACCEPT =
   'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,text/plain;q=0.8,*/*;q=0.5';
 
@@ -73,6 +106,7 @@ function positive(
 function request(
   url: URL,
   options: FetchOptions,
+  headers: Readonly<Record<string, string>> | undefined,
   signal: AbortSignal,
   target: string,
 ): Promise<IncomingMessage> {
@@ -87,7 +121,7 @@ function request(
       signal,
       lookup: guardedLookup(options, options.resolve ?? systemResolver, target),
       headers: {
-        ...options.headers,
+        ...headers,
         'user-agent': USER_AGENT,
         accept: ACCEPT,
         'accept-encoding': 'gzip, deflate, br',
@@ -120,7 +154,7 @@ async function readBody(
   const tooLarge = () =>
     new IoError(
       'io/too-large',
-      `${target} is larger than ${maxBytes} bytes; raise maxBytes (--max-bytes) to read it.`,
+      `${target} is larger than ${maxBytes} bytes; raise the cap with --max-bytes (maxBytes) to read it.`,
       target,
     );
   // A decoded body is at least as long as its encoded one, so a declared length past the cap is enough to refuse.
@@ -204,8 +238,9 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     let current = first;
+    let headers = options.headers;
     for (let hop = 0; ; hop++) {
-      const response = await request(current, options, controller.signal, target);
+      const response = await request(current, options, headers, controller.signal, target);
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (REDIRECTS.has(status) && location) {
@@ -217,7 +252,10 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
             target,
           );
         }
-        current = parseUrl(new URL(location, current).href, target);
+        const next = parseUrl(new URL(location, current).href, target);
+        // Dropped for good: a later hop back to the first origin does not get them again.
+        if (next.origin !== current.origin) headers = crossOriginHeaders(headers);
+        current = next;
         continue;
       }
       options.onResponse?.(status, response.headers);

@@ -1,5 +1,5 @@
 export { blockedAddressReason } from './address-policy.ts';
-export { type FetchOptions, fetchUrl } from './fetch-url.ts';
+export { CROSS_ORIGIN_HEADERS, type FetchOptions, fetchUrl } from './fetch-url.ts';
 export {
   type AddressPolicy,
   type ResolvedAddress,

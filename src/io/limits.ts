@@ -1,9 +1,16 @@
 /**
- * Cap on the bytes read from one file or stdin: ingest holds one input in
- * memory whole. 256 MiB holds a focused crawl's WARC.gz segment or years of
- * a big outlet's feed archive; a bigger archive should be split.
+ * Cap on the bytes read from one file or stdin (`--max-bytes` raises it):
+ * ingest holds one input in memory whole, and extraction holds every page
+ * of it at once. Measured with `scripts/limits-full.ts` on WARCs of dense
+ * 64 KB pages, the costliest input per byte: at 32 MiB (508 pages) a run
+ * peaked at 957 MiB and 22 s of CPU, within the documented 1.5 GiB and a
+ * minute; 64 MiB peaked at 1,513 MiB and 44 s (1,781 MiB before the JSON
+ * report was streamed), 250 MiB at 5.2 GiB before. 32 MiB is hundreds of
+ * dense pages, thousands of ordinary ones or a year of a big outlet's
+ * feed; a bigger archive should be split, or read with `--max-bytes` on a
+ * machine with the memory.
  */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Cap on the (decoded) bytes of one fetched URL. The largest page among the

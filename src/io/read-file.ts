@@ -54,7 +54,7 @@ export async function readFileCapped(
     if (info.size > maxBytes) {
       throw new IoError(
         'io/too-large',
-        `${target} is ${info.size} bytes, more than the ${maxBytes} allowed; raise maxBytes (--max-bytes) or split it.`,
+        `${target} is ${info.size} bytes, more than the ${maxBytes} allowed; raise the cap with --max-bytes (maxBytes) or split it.`,
         target,
       );
     }

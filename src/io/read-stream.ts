@@ -21,7 +21,7 @@ export async function readStream(
         (stream as Readable).destroy?.();
         throw new IoError(
           'io/too-large',
-          `${target} is larger than ${maxBytes} bytes; raise maxBytes (--max-bytes) to read it.`,
+          `${target} is larger than ${maxBytes} bytes; raise the cap with --max-bytes (maxBytes) to read it.`,
           target,
         );
       }

@@ -70,3 +70,20 @@ test('analyzeSources(sources) throws a TypeError when sources is not an array', 
     message: 'Expected an array of Source records, got string',
   });
 });
+
+test('analyzeSources(sources) hands the later steps no sources once extracted, and leaves the caller array as it was', () => {
+  const given = [...SOURCES];
+  let sourcesAfterExtract = -1;
+  const probe: PipelineStep = {
+    name: 'probe',
+    run(state) {
+      sourcesAfterExtract = state.sources.length;
+      return state;
+    },
+  };
+  const analysis = analyzeSources(given, { steps: [...EXTRACT_STEPS, probe] });
+  assert.equal(analysis.articles.length, 3);
+  // Dropped so their text (often whole HTML pages) is freed while the later steps run.
+  assert.equal(sourcesAfterExtract, 0);
+  assert.deepEqual(given, SOURCES);
+});

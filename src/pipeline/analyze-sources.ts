@@ -26,15 +26,11 @@ function describe(value: unknown): string {
 }
 
 /**
- * Run the steps on a state and put the result in its output order. The
- * sources are sorted by location and duplicates (the same location twice)
- * dropped first, so the order the inputs were read in never shows.
+ * The state the steps start from: the sources sorted by location, a
+ * duplicate (the same location twice) dropped, so the order the inputs
+ * were read in never shows. A new array: `sources` is left as it is.
  */
-export function runSteps(
-  sources: Source[],
-  problems: Problem[],
-  options: AnalyzeSourcesOptions,
-): Analysis {
+export function initialState(sources: readonly Source[], problems: Problem[]): PipelineState {
   const unique: Source[] = [];
   const seen = new Set<string>();
   for (const source of [...sources].sort(compareLocations)) {
@@ -42,11 +38,21 @@ export function runSteps(
     seen.add(source.location);
     unique.push(source);
   }
-  let state: PipelineState = { sources: unique, articles: [], stories: [], topics: [], problems };
+  return { sources: unique, articles: [], stories: [], topics: [], problems };
+}
+
+/**
+ * Run the steps on a state and put the result in its output order. The
+ * state is the caller's no more: a step may drop what it has used (the
+ * extract step drops the sources), so that memory is freed as the run goes.
+ */
+export function runState(start: PipelineState, options: AnalyzeSourcesOptions): Analysis {
+  let state = start;
+  const total = state.sources.length;
   for (const step of options.steps ?? ANALYZE_STEPS) {
-    options.onProgress?.({ phase: step.name, done: 0, total: unique.length });
+    options.onProgress?.({ phase: step.name, done: 0, total });
     state = step.run(state, options);
-    options.onProgress?.({ phase: step.name, done: unique.length, total: unique.length });
+    options.onProgress?.({ phase: step.name, done: total, total });
   }
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -55,6 +61,15 @@ export function runSteps(
     topics: state.topics,
     problems: [...state.problems].sort(compareProblems),
   };
+}
+
+/** Run the steps on sources (left unchanged) and put the result in its output order. */
+export function runSteps(
+  sources: readonly Source[],
+  problems: Problem[],
+  options: AnalyzeSourcesOptions,
+): Analysis {
+  return runState(initialState(sources, problems), options);
 }
 
 /**

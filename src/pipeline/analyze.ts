@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { ingest, type RawInput } from '../ingest/index.ts';
+import { type IngestOptions, ingest, type RawInput } from '../ingest/index.ts';
 import { type ReadOptions, readInputs } from '../io/index.ts';
 import type { Analysis, Problem, Source } from '../model/index.ts';
-import { type AnalyzeSourcesOptions, runSteps } from './analyze-sources.ts';
+import { type AnalyzeSourcesOptions, initialState, runState } from './analyze-sources.ts';
 
 /** Options of `analyze`: where and how to read the inputs, and what to run on them. */
 export interface AnalyzeOptions extends AnalyzeSourcesOptions {
@@ -16,7 +16,12 @@ export interface AnalyzeOptions extends AnalyzeSourcesOptions {
   followSymlinks?: boolean;
   /** Time limit for fetching one URL, in milliseconds. */
   timeoutMs?: number;
-  /** Cap on the bytes read from one input. */
+  /**
+   * Cap on the bytes of one input: a file, standard input or a fetched URL
+   * (default `MAX_INPUT_BYTES`, `MAX_FETCH_BYTES` for URLs), and on what a
+   * gzip stream in it expands to (default `MAX_DECOMPRESSED_BYTES`), so
+   * compressing an input never lets more through (`--max-bytes`).
+   */
   maxBytes?: number;
   /** Cap on HTTP redirects followed for one URL. */
   maxRedirects?: number;
@@ -43,15 +48,18 @@ export async function readSources(
   if (options.timeoutMs !== undefined) readOptions.timeoutMs = options.timeoutMs;
   if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
   if (options.maxRedirects !== undefined) readOptions.maxRedirects = options.maxRedirects;
+  const ingestOptions: IngestOptions = {};
+  if (options.maxBytes !== undefined) ingestOptions.maxDecompressedBytes = options.maxBytes;
   let done = 0;
   for await (const item of readInputs(inputs, readOptions)) {
     if (isProblem(item)) {
       problems.push(item);
       continue;
     }
-    const result = await ingest(item);
-    sources.push(...result.sources);
-    problems.push(...result.problems);
+    const result = await ingest(item, ingestOptions);
+    // Loops, not push(...spread): one archive gives up to 100,000 sources, past the argument limit.
+    for (const source of result.sources) sources.push(source);
+    for (const found of result.problems) problems.push(found);
     done += 1;
     options.onProgress?.({ phase: 'read', done, detail: item.location });
   }
@@ -75,6 +83,12 @@ export async function analyze(inputs: string[], options: AnalyzeOptions = {}): P
       `Expected inputs to be an array of strings, got ${Array.isArray(inputs) ? 'an array with a non-string' : typeof inputs}`,
     );
   }
+  // The state owns the sources from here on: the extract step drops them,
+  // so their text is freed while the later steps run.
+  return runState(await readState(inputs, options), options);
+}
+
+async function readState(inputs: string[], options: AnalyzeOptions) {
   const { sources, problems } = await readSources(inputs, options);
-  return runSteps(sources, problems, options);
+  return initialState(sources, problems);
 }

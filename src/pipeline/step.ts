@@ -2,6 +2,7 @@ import type { Article, Problem, Source, Story, Topic } from '../model/index.ts';
 
 /** Everything the pipeline knows so far; each step returns a new state with what it adds. */
 export interface PipelineState {
+  /** The sources to extract; empty after the extract step, which drops them to free their text. */
   sources: Source[];
   articles: Article[];
   stories: Story[];

@@ -4,14 +4,18 @@ import type { AnnotatedArticle, Annotation, Article } from '../model/index.ts';
 import { analyzeStory, annotatedArticle } from './analyze-story.ts';
 import type { PipelineStep } from './step.ts';
 
-/** Sources to articles: `extractArticles`, with its problems appended. */
+/**
+ * Sources to articles: `extractArticles`, with its problems appended. The
+ * sources are dropped from the state once extracted (their text, often
+ * the HTML of thousands of pages, is not needed by the later steps).
+ */
 export const extractStep: PipelineStep = {
   name: 'extract',
   run(state, options) {
     const { articles, problems } = extractArticles(state.sources, {
       keepAll: options.keepAll ?? false,
     });
-    return { ...state, articles, problems: [...state.problems, ...problems] };
+    return { ...state, sources: [], articles, problems: [...state.problems, ...problems] };
   },
 };
 
@@ -36,7 +40,8 @@ export const storyStep: PipelineStep = {
     const stories = state.stories.map((story) => {
       const analysed = analyzeStory(state.articles, story);
       for (const a of analysed.annotations) annotationOf.set(a.articleId, a);
-      problems.push(...analysed.problems);
+      // A loop, not push(...spread): a story of many articles may report more than the argument limit.
+      for (const found of analysed.problems) problems.push(found);
       return analysed.story;
     });
     const articles: (Article | AnnotatedArticle)[] = state.articles.map((article) => {

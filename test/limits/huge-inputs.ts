@@ -77,7 +77,7 @@ export function writeDeepHtml(file: string, levels: number): void {
   );
 }
 
-/** An RSS feed of `items` short items (about 130 bytes each, so a million fit under `MAX_INPUT_BYTES`), streamed. */
+/** An RSS feed of `items` short items (about 150 bytes each: a million make 147 MiB), streamed. */
 export function writeHugeFeed(file: string, items: number): void {
   const fd = openSync(file, 'w');
   try {
@@ -193,7 +193,10 @@ export interface CliRun {
   exitCode: number | null;
   /** Peak resident memory of the child, in MiB (`process.resourceUsage().maxRSS`). */
   maxRssMiB: number;
+  /** Wall time, in seconds. */
   seconds: number;
+  /** CPU time of the child (user and system), in seconds: less sensitive than wall time to a loaded machine. */
+  cpuSeconds?: number;
   /** Problem codes of the JSON report, in order (empty when stdout was not JSON). */
   problemCodes: string[];
   articles: number;
@@ -217,7 +220,7 @@ export async function runExtract(
   const preload = path.join(folder, 'max-rss.mjs');
   writeFileSync(
     preload,
-    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, \`\${u.maxRSS} \${u.userCPUTime + u.systemCPUTime}\`); });\n`,
   );
   const started = performance.now();
   const out = openSync(outFile, 'w');
@@ -256,10 +259,13 @@ export async function runExtract(
     // No JSON: the run crashed; the exit code and stderr say how.
   }
   let maxRssMiB = Number.NaN;
+  let cpuSeconds = Number.NaN;
   try {
-    maxRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ');
+    maxRssMiB = Number(rss) / 1024;
+    cpuSeconds = Number(cpu) / 1e6;
   } catch {
     // The child died before its exit handler ran (killed, out of memory).
   }
-  return { exitCode, maxRssMiB, seconds, problemCodes, articles, stderr };
+  return { exitCode, maxRssMiB, seconds, cpuSeconds, problemCodes, articles, stderr };
 }
