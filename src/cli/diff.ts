@@ -346,9 +346,9 @@ async function readArticle(
     options.timeoutMs = Math.round(seconds * 1000);
   }
   const read = await readSources([input], options);
-  problems.push(...read.problems);
+  for (const found of read.problems) problems.push(found);
   const extracted = extractArticles(read.sources, { keepAll: values['keep-all'] ?? false });
-  problems.push(...extracted.problems);
+  for (const found of extracted.problems) problems.push(found);
   const [first, ...rest] = extracted.articles;
   if (first !== undefined && rest.length > 0) {
     problems.push({

@@ -6,7 +6,7 @@ import type { Sql } from './job-queue.ts';
  * - `parallax_job_input`: the bytes of a file input until its read job is
  *   done. Workers may run on other machines than the one that named the
  *   file, so the bytes travel through the database; a table rather than
- *   the job payload because an input may be a 256 MiB WARC (a JSON payload
+ *   the job payload because an input may be a 32 MiB WARC (more with --max-bytes) (a JSON payload
  *   would hold it as base64 in pg-boss's job row, a third larger, and in
  *   every listing of jobs).
  * - `parallax_feed`: what `parallax watch` remembers of each feed (its

@@ -61,7 +61,7 @@ export const WORKER_CONCURRENCY = 2;
 /**
  * Cap on the bytes of one file input kept for a worker (in the
  * `parallax_job_input` table until its read job is done): the same cap as
- * reading a file for `analyze` (src/io's MAX_INPUT_BYTES, 256 MiB).
+ * reading a file for `analyze` (src/io's MAX_INPUT_BYTES, 32 MiB by default).
  */
 export { MAX_INPUT_BYTES as MAX_JOB_INPUT_BYTES } from '../io/index.ts';
 

@@ -108,7 +108,7 @@ export async function pollFeed(
     return result;
   }
   const { sources, problems } = await ingest(raw);
-  result.problems.push(...problems);
+  for (const found of problems) result.problems.push(found);
   result.status = 'changed';
   result.items = sources.length;
   const keyed = new Map<string, Source>();

@@ -94,10 +94,11 @@ export async function runReadJob(job: ReadJob, context: JobContext): Promise<Rea
   if (input.raw !== undefined) {
     const ingested = await ingest(input.raw);
     sources = ingested.sources;
-    problems.push(...ingested.problems);
+    // Loops, not push(...spread): one archive gives up to 100,000 problems, past the argument limit.
+    for (const found of ingested.problems) problems.push(found);
   }
   const extracted = extractArticles(sources, { keepAll: job.keepAll ?? false });
-  problems.push(...extracted.problems);
+  for (const found of extracted.problems) problems.push(found);
   let created = 0;
   for (const article of extracted.articles) {
     const result = await store.putArticle(article);
