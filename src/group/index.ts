@@ -1,4 +1,5 @@
 export { averageLink, type LinkEdge } from './average-link.ts';
+export { bandKeys } from './band-keys.ts';
 export {
   type Candidate,
   type CandidateIndex,
@@ -6,6 +7,14 @@ export {
   createMemoryCandidateIndex,
   type MemoryIndexOptions,
 } from './candidate-index.ts';
+export {
+  decideStory,
+  type StoryChoice,
+  type StoryContext,
+  type StreamCandidate,
+  type StreamThresholds,
+  storyQuery,
+} from './decide-story.ts';
 export {
   articleText,
   type Fingerprint,

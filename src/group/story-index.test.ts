@@ -4,9 +4,12 @@ import {
   article,
   QUAKE_INDONESIA,
   QUAKE_INDONESIA_OTHER,
+  QUAKE_INDONESIA_THIRD,
   QUAKE_TURKEY,
   QUAKE_TURKEY_OTHER,
+  QUAKE_TURKEY_THIRD,
   seedArticles,
+  shuffle,
 } from './articles.case.ts';
 import { createStoryIndex } from './story-index.ts';
 
@@ -47,6 +50,58 @@ test('createStoryIndex() merges two stories when an article that bridges them ar
   assert.equal(after[0]?.id, result.storyId);
   const toWire = after[0]?.relations.find((r) => r.a === 'roundup' && r.b === 'tr1');
   assert.equal(toWire?.kind, 'derived');
+});
+
+test('createStoryIndex() does not merge two stories through an article that matches one strongly and the other weakly', () => {
+  const index = createStoryIndex();
+  index.add(article('tr1', QUAKE_TURKEY));
+  index.add(article('tr2', QUAKE_TURKEY_OTHER));
+  index.add(article('id1', QUAKE_INDONESIA));
+  index.add(article('id2', QUAKE_INDONESIA_OTHER));
+  // The Turkish wire story in full, and one sentence about the Indonesian quake.
+  const bridge = article(
+    'bridge',
+    `${QUAKE_TURKEY}\n\nIn Indonesia, a magnitude 6.2 earthquake on Sulawesi killed at least 34 people in Mamuju and Majene, the disaster agency BNPB said.`,
+  );
+  const result = index.add(bridge);
+  assert.equal(result.merged.length, 1);
+  assert.equal(result.storyId, index.storyOf('tr1'));
+  assert.deepEqual(
+    index.stories().map((s) => s.articleIds),
+    [
+      ['bridge', 'tr1', 'tr2'],
+      ['id1', 'id2'],
+    ],
+  );
+});
+
+test('createStoryIndex() gives the same stories for the same order of additions, and the two events in any order', () => {
+  const reports = [
+    article('tr1', QUAKE_TURKEY),
+    article('tr2', QUAKE_TURKEY_OTHER),
+    article('tr3', QUAKE_TURKEY_THIRD),
+    article('id1', QUAKE_INDONESIA),
+    article('id2', QUAKE_INDONESIA_OTHER),
+    article('id3', QUAKE_INDONESIA_THIRD),
+  ];
+  for (let seed = 1; seed <= 8; seed++) {
+    const order = shuffle(reports, seed);
+    const runs = [createStoryIndex(), createStoryIndex()].map((index) => {
+      const added = order.map((a) => index.add(a));
+      return JSON.stringify({ added, stories: index.stories() });
+    });
+    assert.equal(runs[0], runs[1], `seed ${seed}`);
+    const index = createStoryIndex();
+    for (const a of order) index.add(a);
+    assert.deepEqual(
+      index.stories().map((s) => s.articleIds),
+      [
+        ['id1', 'id2', 'id3'],
+        ['tr1', 'tr2', 'tr3'],
+      ],
+      `seed ${seed}`,
+    );
+  }
 });
 
 test('createStoryIndex().add(article) counts an article added twice once and reports it', () => {

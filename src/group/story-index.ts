@@ -5,20 +5,19 @@ import {
   createMemoryCandidateIndex,
   type MemoryIndexOptions,
 } from './candidate-index.ts';
+import {
+  decideStory,
+  type StreamCandidate,
+  type StreamThresholds,
+  storyQuery,
+} from './decide-story.ts';
 import { type Fingerprint, type FingerprintOptions, fingerprint } from './fingerprint.ts';
-import { linkSimilarity, overlapScores, textOverlap, toRelation } from './relate.ts';
+import { overlapScores, textOverlap, toRelation } from './relate.ts';
 import { compareIds, storyId, topicId } from './story-id.ts';
 import { storyRelations } from './story-relations.ts';
-import {
-  MIN_WORDS,
-  QUERY_TERMS,
-  STORY_THRESHOLD,
-  STREAM_LINK_MEMBERS,
-  TOPIC_THRESHOLD,
-} from './thresholds.ts';
+import { MIN_WORDS, TOPIC_THRESHOLD } from './thresholds.ts';
 import {
   cosine,
-  keyTerms,
   type TermStatistics,
   type TopicalVector,
   timeWeight,
@@ -28,8 +27,8 @@ import { clusterTopics } from './topics.ts';
 
 /** Options of `createStoryIndex`. */
 export interface StoryIndexOptions {
-  /** Mean similarity to a story's closest members for an article to join it. */
-  storyThreshold?: number;
+  /** Thresholds of the streaming rule (`decideStory`); defaults from thresholds.ts. */
+  thresholds?: Partial<StreamThresholds>;
   /** Mean similarity for stories to form one topic (`topics()`). */
   topicThreshold?: number;
   fingerprint?: FingerprintOptions;
@@ -67,17 +66,18 @@ export interface StoryIndex {
 
 /**
  * Create a streaming story index (one article at a time against the
- * existing stories). An article joins every story whose closest members
- * (up to STREAM_LINK_MEMBERS) it matches on average at the story
- * threshold; when it matches two or more, they merge. Deterministic for a
- * given order of additions (batch `groupArticles` is order-free).
+ * existing stories). Each article joins the story it matches best, with
+ * more evidence asked of small stories, and other candidate stories close
+ * to that story merge into it (`decideStory`, the rule the store follows
+ * too). Deterministic for a given order of additions (batch
+ * `groupArticles` is order-free).
  *
  * @example
  * const index = createStoryIndex();
  * const { storyId, merged } = index.add(article);
  */
 export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
-  const threshold = options.storyThreshold ?? STORY_THRESHOLD;
+  const thresholds = options.thresholds ?? {};
   const index = options.index ?? createMemoryCandidateIndex(options.memory);
   const fps = new Map<string, Fingerprint>();
   const order: string[] = [];
@@ -136,36 +136,27 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       }
       index.add(fp);
       const st = stats();
-      const vector = topicalVector(fp, st, 1, 2);
-      const candidates = index.candidates(fp, { terms: keyTerms(vector, QUERY_TERMS) });
-      // Similarity to each candidate, grouped by story.
-      const sims = new Map<number, number[]>();
+      const candidates = index.candidates(fp, storyQuery(fp, st));
+      // Candidates with their stories, named by internal key (the rule only compares names).
       const found: string[] = [];
+      const inStories: StreamCandidate[] = [];
       for (const c of candidates) {
-        const other = fps.get(c.articleId) as Fingerprint;
         const key = storyKey.get(c.articleId);
         if (key === undefined) continue;
         found.push(c.articleId);
-        const o = textOverlap(fp, other, isCommon);
-        const topical =
-          cosine(vector, topicalVector(other, st, 1, 2) as TopicalVector) *
-          timeWeight(fp.day, other.day);
-        const s = linkSimilarity({ ...overlapScores(o), topical }, o.sizeA, o.sizeB);
-        const list = sims.get(key);
-        if (list === undefined) sims.set(key, [s]);
-        else list.push(s);
+        inStories.push({
+          fingerprint: fps.get(c.articleId) as Fingerprint,
+          storyId: String(key),
+          storySize: (members.get(key) as string[]).length,
+        });
       }
       neighbours.set(article.id, found);
-      const joined: number[] = [];
-      for (const [key, list] of sims) {
-        const size = (members.get(key) as string[]).length;
-        list.sort((a, b) => b - a);
-        const k = Math.min(size, STREAM_LINK_MEMBERS);
-        let sum = 0;
-        for (let i = 0; i < Math.min(k, list.length); i++) sum += list[i] as number;
-        if (sum / k >= threshold) joined.push(key);
-      }
-      joined.sort((a, b) => a - b);
+      const choice = decideStory(
+        { fingerprint: fp, candidates: inStories, statistics: st, isCommonReuse: isCommon },
+        thresholds,
+      );
+      // The oldest story survives a merge (as the store keeps the oldest).
+      const joined = choice.join.map(Number).sort((a, b) => a - b);
       const merged = joined.map(idOf);
       let key: number;
       if (joined.length === 0) key = newStory(article.id);

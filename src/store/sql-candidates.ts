@@ -1,6 +1,5 @@
-import type { Candidate, CandidateQuery, Fingerprint } from '../group/index.ts';
+import { bandKeys, type Candidate, type CandidateQuery, type Fingerprint } from '../group/index.ts';
 import {
-  LSH_ROWS,
   MAX_CANDIDATES,
   MIN_SHARED_REUSE,
   MIN_SHARED_TERMS,
@@ -8,7 +7,6 @@ import {
   REUSE_SAMPLE,
   TERM_POSTING_CAP,
 } from '../group/thresholds.ts';
-import { combineHash } from '../text/word-hash.ts';
 import type { Queryable } from './query-port.ts';
 import { num, parseJson, u32 } from './rows.ts';
 
@@ -16,25 +14,11 @@ import { num, parseJson, u32 } from './rows.ts';
  * The candidate index of src/group kept as indexed tables: `lsh_band`,
  * `reuse_hash` and `term` postings (key -> doc) with document frequencies
  * in `reuse_df` and `term_df`. It follows `createMemoryCandidateIndex`
- * rule for rule (same band keys, reuse sample, caps, evidence floors and
- * ranking), so a lookup gives the same candidates in the same order; the
- * store contract tests check that against the in-memory index.
+ * rule for rule (group's `bandKeys`, the same reuse sample, caps,
+ * evidence floors and ranking), so a lookup gives the same candidates in
+ * the same order; the store contract tests check that against the
+ * in-memory index.
  */
-
-/**
- * LSH band keys of a MinHash signature: the same keys as
- * createMemoryCandidateIndex (not exported there; the contract test
- * compares the two indexes, so a change there fails here).
- */
-export function bandKeys(signature: ArrayLike<number>, rows = LSH_ROWS): number[] {
-  const keys: number[] = [];
-  for (let b = 0; b + rows <= signature.length; b += rows) {
-    let h = combineHash(0x51ed270b, b);
-    for (let r = 0; r < rows; r++) h = combineHash(h, signature[b + r] as number);
-    keys.push(h);
-  }
-  return keys;
-}
 
 function distinctSorted(values: Iterable<number>): number[] {
   return [...new Set(values)].sort((a, b) => a - b);
