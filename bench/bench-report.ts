@@ -3,13 +3,16 @@
  * the bundled example (examples/harbour-crane) and 45 seeded edited copies
  * of its wire story (bench/lib/derive-copies.ts: substitutions, loaded-term
  * swaps, spelling, dropped and inserted sentences), grouped and analysed by
- * every stage. Prints the HTML report's size and its render time in
- * TypeScript, then how long the same headless Chromium the browser test
- * uses takes to open it from disk (navigation to the load event, script
- * included). Goals: under 5 MB, open in under 2 s.
+ * every stage. Prints the time of grouping and of the story analysis
+ * (annotate, align, compare, brief: CPU and wall), the JSON, HTML and
+ * Markdown sizes and render times in TypeScript, then how long the same
+ * headless Chromium the browser test uses takes to open the HTML from disk
+ * (navigation to the load event, script included; `--no-browser` skips it).
+ * Goals: HTML under 5 MB, open in under 2 s.
  *
  *   node bench/bench-report.ts
  *   node bench/bench-report.ts --copies 95 --runs 5
+ *   node bench/bench-report.ts --no-browser
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,8 +86,15 @@ async function buildBatch(copies: number): Promise<Article[]> {
  * analyze` writes. The story threshold is lowered so the whole batch is
  * one story (the size the goal is about), with the group stage's relations.
  */
-function analyseBatch(articles: Article[]): Analysis {
+function analyseBatch(articles: Article[]): {
+  analysis: Analysis;
+  group: Timing;
+  stories: Timing & { listed: number };
+} {
+  let start = startTiming();
   const grouped = groupArticles(articles, { storyThreshold: ONE_STORY_THRESHOLD });
+  const group = stopTiming(start);
+  start = startTiming();
   const annotated = new Map<string, Article | AnnotatedArticle>(articles.map((a) => [a.id, a]));
   const stories: StoryAnalysis[] = [];
   for (const story of grouped.stories) {
@@ -95,28 +105,57 @@ function analyseBatch(articles: Article[]): Analysis {
     }
     stories.push(result.story);
   }
-  return {
-    schemaVersion: 1,
-    articles: articles.map((a) => annotated.get(a.id) ?? a),
-    stories,
-    topics: grouped.topics,
-    problems: grouped.problems,
+  const analysed = {
+    ...stopTiming(start),
+    listed: stories.reduce((n, s) => n + s.alignments.length, 0),
   };
+  return {
+    analysis: {
+      schemaVersion: 1,
+      articles: articles.map((a) => annotated.get(a.id) ?? a),
+      stories,
+      topics: grouped.topics,
+      problems: grouped.problems,
+    },
+    group,
+    stories: analysed,
+  };
+}
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function startTiming(): { wall: number; cpu: NodeJS.CpuUsage } {
+  return { wall: performance.now(), cpu: process.cpuUsage() };
+}
+
+/** Wall time and CPU time (user + system, every thread of the process) since `start`. */
+function stopTiming(start: { wall: number; cpu: NodeJS.CpuUsage }): Timing {
+  const cpu = process.cpuUsage(start.cpu);
+  return { wallMs: performance.now() - start.wall, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function main(): Promise<void> {
   const copies = arg('--copies', 45);
   const runs = arg('--runs', 3);
   const articles = await buildBatch(copies);
-  let t0 = performance.now();
-  const analysis = analyseBatch(articles);
-  const pipelineMs = performance.now() - t0;
+  const { analysis, group, stories } = analyseBatch(articles);
   const largest = Math.max(...analysis.stories.map((s) => s.articleIds.length));
+  const alignments = stories.listed;
+  const ms = (t: Timing): string =>
+    `CPU ${t.cpuMs.toFixed(0).padStart(6)} ms   wall ${t.wallMs.toFixed(0).padStart(6)} ms`;
   console.log(
-    `bench:report: ${articles.length} articles, ${analysis.stories.length} stories (largest: ${largest} articles); pipeline ${pipelineMs.toFixed(0)} ms\n`,
+    `bench:report: ${articles.length} articles, ${analysis.stories.length} stories (largest: ${largest} articles), ${alignments} alignments listed\n`,
   );
+  console.log(`group           ${ms(group)}`);
+  console.log(`analyze stories ${ms(stories)}   (annotate, align, compare, brief)\n`);
 
   const html: number[] = [];
+  let t0 = performance.now();
+  const json = renderJson(analysis);
+  const jsonMs = performance.now() - t0;
   let page = '';
   for (let r = 0; r < runs; r++) {
     t0 = performance.now();
@@ -126,23 +165,27 @@ async function main(): Promise<void> {
   t0 = performance.now();
   const md = renderMarkdown(analysis);
   const mdMs = performance.now() - t0;
-  const json = renderJson(analysis);
   const bytes = Buffer.byteLength(page, 'utf8');
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`;
   console.log(`renderHtml      ${median(html).toFixed(0).padStart(6)} ms   ${mb(bytes)}`);
   console.log(
     `renderMarkdown  ${mdMs.toFixed(0).padStart(6)} ms   ${mb(Buffer.byteLength(md, 'utf8'))}`,
   );
-  console.log(`renderJson                 ${mb(Buffer.byteLength(json, 'utf8'))}`);
+  console.log(
+    `renderJson      ${jsonMs.toFixed(0).padStart(6)} ms   ${mb(Buffer.byteLength(json, 'utf8'))}`,
+  );
 
   const out = join(root, 'bench', 'out');
   mkdirSync(out, { recursive: true });
   const file = join(out, 'report-50.html');
   writeFileSync(file, page);
 
-  const executablePath = chromiumPath();
+  const noBrowser = process.argv.includes('--no-browser');
+  const executablePath = noBrowser ? null : chromiumPath();
   let openMs: number | null = null;
-  if (executablePath === null) {
+  if (noBrowser) {
+    console.log('\n--no-browser: open time not measured');
+  } else if (executablePath === null) {
     console.log(
       '\nno chromium found (install Debian package chromium or set CHROMIUM_PATH): open time not measured',
     );

@@ -4,6 +4,7 @@ import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/article.ts';
 import type { Relation, Story } from '../model/story.ts';
 import { alignStory } from './align-story.ts';
+import { ALL_PAIRS_MAX_ARTICLES } from './limits.ts';
 
 function relation(a: string, b: string, kind: Relation['kind'], containment: number): Relation {
   return {
@@ -109,4 +110,24 @@ test('alignStory(articles) gives the same output whatever the input order', () =
 test('alignStory(articles) throws a TypeError for input that is not a list of articles', () => {
   assert.throws(() => alignStory('x' as unknown as Article[]), TypeError);
   assert.throws(() => alignStory([{ id: 1 } as unknown as Article]), TypeError);
+});
+
+test('alignStory(articles, story) lists only the related pairs of a story over ALL_PAIRS_MAX_ARTICLES', () => {
+  const n = ALL_PAIRS_MAX_ARTICLES + 1;
+  const ids = Array.from({ length: n }, (_, i) => `a${String(i).padStart(2, '0')}`);
+  const arts = ids.map((id) => testArticle(id, `${WIRE} ${OTHER}`));
+  // A chain of relations, as the group stage keeps for a large story.
+  const relations = ids.slice(1).map((id, i) => relation(ids[i] as string, id, 'duplicate', 1));
+  const story: Story = { id: 'big', articleIds: ids, relations };
+  const r = alignStory(arts, story);
+  assert.deepEqual(
+    r.alignments.map((al) => [al.a, al.b]),
+    relations.map((rel) => [rel.a, rel.b]),
+  );
+  assert.equal(r.allPairs?.length, (n * (n - 1)) / 2, 'every pair is still aligned');
+  assert.deepEqual(r.sources[0]?.memberIds, ids, 'the common source has every copy');
+  const small: Story = { ...story, articleIds: ids.slice(0, n - 1) };
+  const all = alignStory(arts.slice(0, n - 1), small);
+  assert.equal(all.alignments.length, ((n - 1) * (n - 2)) / 2, 'a smaller story lists every pair');
+  assert.equal(all.allPairs, undefined);
 });

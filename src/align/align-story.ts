@@ -4,7 +4,7 @@ import type { Problem } from '../model/problem.ts';
 import type { Relation, Story } from '../model/story.ts';
 import { type AlignOptions, alignPrepared } from './align-pair.ts';
 import { buildProvenance } from './build-provenance.ts';
-import { MAX_STORY_ARTICLES } from './limits.ts';
+import { ALL_PAIRS_MAX_ARTICLES, MAX_STORY_ARTICLES } from './limits.ts';
 import { type PreparedText, prepareText } from './prepare-text.ts';
 import { reconstructPrepared } from './reconstruct-sources.ts';
 
@@ -18,28 +18,47 @@ function isArticle(x: unknown): x is Article {
  * Which pairs to align and how. With a story: pairs whose relation shows
  * nothing shared (`same-story` with zero containment both ways) are
  * skipped; `derived` and `duplicate` pairs also get paraphrase matching; a
- * pair the group stage left without a relation gets passage alignment only.
- * Without a story: every pair, with paraphrase matching when passages exist.
+ * pair the group stage left without a relation gets passage alignment only,
+ * and when the story is `related` (see `relatedPairsOnly`) its alignment
+ * serves the common sources and the provenance but is not `listed` in the
+ * story's alignments. Without a story: every pair, with paraphrase matching
+ * when passages exist.
  */
 function plan(
   relation: Relation | undefined,
   haveStory: boolean,
-): { align: boolean; paraphrase: boolean | 'if-shared' } {
-  if (!haveStory) return { align: true, paraphrase: 'if-shared' };
-  if (relation === undefined) return { align: true, paraphrase: false };
+  related: boolean,
+): { align: boolean; paraphrase: boolean | 'if-shared'; listed: boolean } {
+  if (!haveStory) return { align: true, paraphrase: 'if-shared', listed: true };
+  if (relation === undefined) return { align: true, paraphrase: false, listed: !related };
   if (relation.kind === 'derived' || relation.kind === 'duplicate') {
-    return { align: true, paraphrase: true };
+    return { align: true, paraphrase: true, listed: true };
   }
   return {
     align: relation.containmentAB > 0 || relation.containmentBA > 0,
     paraphrase: false,
+    listed: true,
   };
+}
+
+/**
+ * Whether a story of `articles` members with `relations` relations lists
+ * only its related pairs' alignments: when it is larger than
+ * ALL_PAIRS_MAX_ARTICLES and carries relations (the group stage then keeps
+ * each article's strongest few), so the output and the later stages grow
+ * with the relations, not with the square of the story. A story without
+ * relations lists every pair.
+ */
+function relatedPairsOnly(articles: number, relations: number): boolean {
+  return articles > ALL_PAIRS_MAX_ARTICLES && relations > 0;
 }
 
 /**
  * Align a story: every related pair of articles (see the story's
  * relations), the common sources their copies share, and the provenance
- * graph. Pairs with nothing aligned are left out of `alignments`. Problems
+ * graph. Pairs with nothing aligned are left out of `alignments`, and so
+ * are unrelated pairs of a story over ALL_PAIRS_MAX_ARTICLES articles
+ * (they still count toward the sources and the provenance). Problems
  * (a repeated article, an article cut at the word cap, story ids with no
  * article) are reported, never thrown.
  *
@@ -116,27 +135,35 @@ export function alignStory(
     relations.set(r.a < r.b ? `${r.a}\n${r.b}` : `${r.b}\n${r.a}`, r);
   }
 
+  const related = relatedPairsOnly(ids.length, relations.size);
   const alignments: Alignment[] = [];
+  const everyPair: Alignment[] = [];
   const scoreCache = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
       const a = ids[i] as string;
       const b = ids[j] as string;
-      const how = plan(relations.get(`${a}\n${b}`), story !== undefined);
+      const how = plan(relations.get(`${a}\n${b}`), story !== undefined, related);
       if (!how.align) continue;
       const paraphrase = options.paraphrase === false ? false : how.paraphrase;
       const pa = prepared.get(a) as PreparedText;
       const pb = prepared.get(b) as PreparedText;
       const al = alignPrepared(a, pa, b, pb, { paraphrase, scoreCache });
-      if (al.passages.length > 0) alignments.push(al);
+      if (al.passages.length === 0) continue;
+      everyPair.push(al);
+      if (how.listed) alignments.push(al);
     }
   }
-  const sources = reconstructPrepared(members, alignments, prepared);
-  return {
+  // Sources and provenance see every aligned pair: copies of one source are
+  // found as cliques of copy links, which a few relations per article miss.
+  const sources = reconstructPrepared(members, everyPair, prepared);
+  const out: StoryAlignment = {
     storyId: story?.id ?? null,
     alignments,
     sources,
-    provenance: buildProvenance(members, alignments, sources),
+    provenance: buildProvenance(members, everyPair, sources),
     problems,
   };
+  if (alignments.length < everyPair.length) out.allPairs = everyPair;
+  return out;
 }

@@ -124,3 +124,16 @@ test('buildBrief(...) throws a TypeError on input that is not compare’s output
   assert.throws(() => buildBrief(articles, alignment, {} as never), TypeError);
   assert.throws(() => buildBrief('x' as never, alignment, {} as never), TypeError);
 });
+
+test('buildBrief(...) finds wording differences in every aligned pair, listed or not (allPairs)', () => {
+  const { articles, comparison, alignment } = sampleStory();
+  const listed = buildBrief(articles, alignment, comparison).wording;
+  assert.ok(listed.length > 0, 'precondition: the sample story has wording differences');
+  const unlisted = { ...alignment, alignments: [], allPairs: alignment.alignments };
+  assert.deepEqual(buildBrief(articles, unlisted, comparison).wording, listed);
+  assert.deepEqual(
+    buildBrief(articles, { ...alignment, alignments: [] }, comparison).wording,
+    [],
+    'without allPairs the listed alignments are all there is',
+  );
+});

@@ -30,6 +30,8 @@ export const BRIEF_MAX_ENTITIES = 10;
 /** What align found in a story, as `buildBrief` reads it. */
 export interface BriefAlignment {
   alignments: Alignment[];
+  /** Every aligned pair when `alignments` lists only some (see `StoryAlignment.allPairs`). */
+  allPairs?: Alignment[];
   sources: CommonSource[];
   provenance: ProvenanceGraph;
 }
@@ -221,7 +223,9 @@ export function buildBrief(
   for (const a of byId.keys()) if (!narrative.includes(a)) narrative.push(a);
 
   const core = coreFacts(comparison.facts, narrative.length);
-  const framing = framingSpans(alignment.alignments);
+  // Wording is judged on every aligned pair, listed or not (see `allPairs`).
+  const pairs = alignment.allPairs ?? alignment.alignments;
+  const framing = framingSpans(pairs);
   const render = (f: FactUnit) => renderFact(f, byId, narrative, framing);
   const sentences = comparison.facts.filter((f) => core.has(f.id)).map(render);
 
@@ -260,12 +264,7 @@ export function buildBrief(
     headlineArticle: article,
     sentences,
     onlySome,
-    wording: wordingDifferences(
-      alignment.alignments,
-      comparison.facts,
-      narrative,
-      comparison.quoteVariants,
-    ),
+    wording: wordingDifferences(pairs, comparison.facts, narrative, comparison.quoteVariants),
     quotes: briefQuotes(comparison.quoteVariants),
     provenance: provenanceSummary(
       byId,

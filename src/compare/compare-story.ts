@@ -21,8 +21,9 @@ export interface CompareOptions extends FactUnitOptions {}
  * @param annotations annotate's output per article, matched by `articleId`;
  *   an article without one is split into sentences here and has no quotes,
  *   entities or dates
- * @param alignment align's output for the story; without it, sentences are
- *   matched by the sentence model alone
+ * @param alignment align's output for the story (its listed `alignments`;
+ *   a large story's unlisted pairs are left to the sentence model); without
+ *   it, sentences are matched by the sentence model alone
  */
 export function compareStory(
   articles: readonly Article[],

@@ -4,7 +4,7 @@ import { testArticle } from '../model/article.case.ts';
 import type { Article, Span, StoryAlignment } from '../model/index.ts';
 import { sentenceSimilarity } from '../text/sentence-similarity.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { factUnits } from './fact-units.ts';
+import { factUnits, MIN_CONTENT_DICE } from './fact-units.ts';
 
 const DRILLS =
   'Uzbekistan and Tajikistan earlier this month held joint military exercises with Russia close to their borders with Afghanistan.';
@@ -142,4 +142,18 @@ test('factUnits(articles) weaves later articles’ new facts into the first arti
   );
   // a, b and c share two facts each; ties go to publication time, then id.
   assert.deepEqual(articleOrder, [0, 1, 2]);
+});
+
+test('factUnits(articles) does not score sentences that share too few of their content words', () => {
+  // Two content words shared ('port', 'crane') out of many: below MIN_CONTENT_DICE.
+  const a =
+    'Harbour workers at the port walked out on Monday after the crane operator union rejected a revised pay offer from management.';
+  const b =
+    'Investors expect the port authority to order a new crane from a Finnish supplier once the regional budget is approved by councillors.';
+  const articles = [testArticle('a', [a]), testArticle('b', [b])];
+  // A threshold of 0 links every pair the model scores.
+  const { units } = factUnits(articles, spansOf(articles), undefined, { threshold: 0 });
+  assert.equal(units.length, 2, `Dice below ${MIN_CONTENT_DICE} keeps them apart`);
+  const close = [testArticle('a', [a]), testArticle('b', [`${a.slice(0, -1)} last week.`])];
+  assert.equal(factUnits(close, spansOf(close), undefined, { threshold: 0 }).units.length, 1);
 });

@@ -153,7 +153,15 @@ export interface ProvenanceGraph {
 /** Everything the align stage finds in one story. */
 export interface StoryAlignment {
   storyId: string | null;
+  /** The pairs listed in the story's analysis (a large story lists its related pairs only). */
   alignments: Alignment[];
+  /**
+   * Every aligned pair, in pair order, when `alignments` lists only some
+   * (a story over the align stage's ALL_PAIRS_MAX_ARTICLES that carries
+   * relations): what the sources, the provenance and the brief's wording
+   * differences are built from. Absent when `alignments` is every pair.
+   */
+  allPairs?: Alignment[];
   sources: CommonSource[];
   provenance: ProvenanceGraph;
   problems: Problem[];
