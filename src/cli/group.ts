@@ -1,9 +1,10 @@
-import type { Article, Problem, Story } from '../model/index.ts';
+import type { Analysis, Article, Problem, Story } from '../model/index.ts';
 import { analyze, GROUP_STEPS } from '../pipeline/index.ts';
 import type { Command } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
+import { jsonChunks } from './format-json.ts';
 import { parseMaxBytes } from './max-bytes.ts';
-import { writeOutputFile, writeToStream } from './output.ts';
+import { type ReportContent, writeOutputFile, writeToStream } from './output.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { problemLocation } from './problem-location.ts';
 
@@ -107,9 +108,10 @@ export const groupCommand: Command = {
       maxBytes: parseMaxBytes(values['max-bytes']),
     });
     const { stories, topics, problems } = analysis;
-    const out =
+    // Chunks, not one string: a big batch's JSON can pass V8's string cap.
+    const out: ReportContent =
       format === 'json'
-        ? `${JSON.stringify({ stories, topics, problems }, null, 2)}\n`
+        ? groupJsonChunks(stories, topics, problems)
         : formatGroupSummary(analysis.articles, stories, topics.length, problems);
     if (values.output !== undefined) {
       await writeOutputFile(values.output, out, io.cwd);
@@ -126,3 +128,13 @@ export const groupCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/** `parallax group --format json` as chunks, written as they are made. */
+function* groupJsonChunks(
+  stories: Analysis['stories'],
+  topics: Analysis['topics'],
+  problems: Analysis['problems'],
+): Generator<string> {
+  yield* jsonChunks({ stories, topics, problems });
+  yield '\n';
+}
