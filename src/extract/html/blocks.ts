@@ -2,6 +2,7 @@ import type { ElementHint } from './class-hints.ts';
 import { elementHint } from './class-hints.ts';
 import type { DomElement, DomNode, DomText } from './dom.ts';
 import { isElement, isText } from './dom.ts';
+import { type ElementSignal, elementSignal } from './element-signals.ts';
 import { normalizeSpace } from './normalize-space.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface TextBlock {
   ancestors: DomElement[];
   /** `elementHint` of each of `ancestors`, read before anything mutated the page. */
   hints: (ElementHint | null)[];
+  /** `elementSignal` of each of `ancestors`, read with the hints: they name removed blocks. */
+  signals: (ElementSignal | null)[];
   /** Characters of `text` that sit inside links. */
   linkChars: number;
   /** Characters of `text` inside emphasis (`<em>`, `<i>`, `<strong>`, `<b>`). */
@@ -150,6 +153,7 @@ interface Pending {
   plainChars: number;
   ancestors: DomElement[] | null;
   hints: (ElementHint | null)[] | null;
+  signals: (ElementSignal | null)[] | null;
   /** `<br>` seen since the last text; two in a row end the block. */
   breaks: number;
 }
@@ -163,6 +167,7 @@ function emptyPending(): Pending {
     plainChars: 0,
     ancestors: null,
     hints: null,
+    signals: null,
     breaks: 0,
   };
 }
@@ -177,6 +182,7 @@ export function collectBlocks(root: DomElement): TextBlock[] {
   const blocks: TextBlock[] = [];
   const stack: DomElement[] = [];
   const hintStack: (ElementHint | null)[] = [];
+  const signalStack: (ElementSignal | null)[] = [];
   const blockStack: DomElement[] = [];
   let heading = 0;
   let linkDepth = 0;
@@ -194,6 +200,7 @@ export function collectBlocks(root: DomElement): TextBlock[] {
           element,
           ancestors: pending.ancestors ?? stack.slice(),
           hints: pending.hints ?? hintStack.slice(),
+          signals: pending.signals ?? signalStack.slice(),
           linkChars: Math.min(pending.linkChars, text.length),
           emphasisChars: Math.min(pending.emphasisChars, text.length),
           plainChars: Math.min(pending.plainChars, text.length),
@@ -227,6 +234,7 @@ export function collectBlocks(root: DomElement): TextBlock[] {
       if (pending.ancestors === null && !blank) {
         pending.ancestors = stack.slice();
         pending.hints = hintStack.slice();
+        pending.signals = signalStack.slice();
       }
       pending.parts.push(data);
       pending.nodes.push(node);
@@ -261,6 +269,7 @@ export function collectBlocks(root: DomElement): TextBlock[] {
     }
     stack.push(node);
     hintStack.push(elementHint(node));
+    signalStack.push(elementSignal(node));
     if (name === 'a') linkDepth++;
     if (frame.emphasis) emphasisDepth++;
     frames.push(frame);
@@ -271,6 +280,7 @@ export function collectBlocks(root: DomElement): TextBlock[] {
     if (frame.emphasis) emphasisDepth--;
     stack.pop();
     hintStack.pop();
+    signalStack.pop();
     if (frame.block) {
       flush();
       blockStack.pop();

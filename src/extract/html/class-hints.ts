@@ -12,6 +12,8 @@ export interface ElementHint {
    * and a teaser card or the article's own header when nested in it.
    */
   nestedOnly?: boolean;
+  /** The class/id word that matched, when a word did. */
+  word?: string;
 }
 
 /**
@@ -160,7 +162,13 @@ export function attributeWords(value: string): string[] {
 const WORD_HINTS = new Map<string, ElementHint | null>();
 const WORD_HINTS_MAX = 20_000;
 
-function wordHint(value: string): ElementHint | null {
+/**
+ * The furniture a `class`/`id` value names by its words, or null: the most
+ * specific word wins (TOKEN_REASONS order).
+ *
+ * @example classWordHint('sdc-article-related-stories')?.reason // 'related-link'
+ */
+export function classWordHint(value: string): ElementHint | null {
   const hit = WORD_HINTS.get(value);
   if (hit !== undefined) return hit;
   // The most specific reason wins ("author-bio" is an author box, not a
@@ -171,7 +179,7 @@ function wordHint(value: string): ElementHint | null {
     const found = RANK_BY_TOKEN.get(w);
     if (found !== undefined && found.rank < rank) {
       rank = found.rank;
-      hint = { reason: found.reason, detail: `class/id word '${w}'` };
+      hint = { reason: found.reason, detail: `class/id word '${w}'`, word: w };
     }
   }
   if (WORD_HINTS.size >= WORD_HINTS_MAX) WORD_HINTS.clear();
@@ -200,7 +208,7 @@ export function elementHint(el: DomElement): ElementHint | null {
   if (hint === null) {
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
-    if (cls !== null || id !== null) hint = wordHint(`${cls ?? ''} ${id ?? ''}`);
+    if (cls !== null || id !== null) hint = classWordHint(`${cls ?? ''} ${id ?? ''}`);
   }
   return hint;
 }

@@ -6,6 +6,7 @@ import { collectBlocks } from './blocks.ts';
 import type { DomDocument } from './dom.ts';
 import { applyJsonLdBody } from './json-ld-body.ts';
 import { markupParagraphs } from './markup-paragraphs.ts';
+import { nameRemoved } from './name-removed.ts';
 import { type Nesting, scanNesting } from './nesting.ts';
 import { readPageMetadata } from './page-metadata.ts';
 import { personNames } from './person-names.ts';
@@ -113,6 +114,8 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   });
 
   const declared = applyJsonLdBody(blocks, decisions, meta.jsonLd?.articleBody ?? null);
+  // Which blocks go is decided; now say as precisely as the page allows why.
+  nameRemoved(blocks, decisions);
 
   const paragraphs: string[] = declared ?? [];
   const removed: RemovedBlock[] = [];

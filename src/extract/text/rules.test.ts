@@ -134,6 +134,22 @@ const CASES: Record<string, { fires: string[]; ignores: string[] }> = {
     fires: ['Once', 'Monthly', 'Annual', 'Continue', 'paiment methods', '$5'],
     ignores: ['Once again, talks failed.'],
   },
+  'skip-link': {
+    fires: ['Skip to main content', 'Skip to navigation', 'Skip to content'],
+    ignores: ['Skip to the next section if you know the story.', 'Skipper to content'],
+  },
+  'paid-offer': {
+    fires: [
+      'Subscribe from 2 crowns a week',
+      'Get unlimited access for $1 a week',
+      'Subscriptions from £4.99 per month',
+    ],
+    ignores: [
+      'Sign up for our free morning newsletter',
+      'Subscribers pay 2 crowns a week, the company said.',
+      'Subscribe to our newsletter',
+    ],
+  },
   tags: { fires: ['Tags: Russia, Afghanistan'], ignores: ['Tags were attached to every crate.'] },
   breadcrumb: {
     fires: ['Home › World › Asia'],

@@ -141,6 +141,18 @@ const DONATION_CLOSER =
 const PAYMENT_WIDGET =
   /^(?:once|one[- ]time|monthly|annual(?:ly)?|yearly|weekly|continue|donate(?: now)?|give now|payment methods?|paiment methods|other amount|choose an amount|[$€£]\s?\d+(?:\.\d{2})?)$/i;
 
+// "Skip to main content" (the Coastline Courier example): a keyboard
+// shortcut link to a part of the page, navigation in any layout.
+const SKIP_LINK =
+  /^skip (?:to|over) (?:the )?(?:main |page )?(?:content|navigation|nav|menu|main|search|footer|article)$/i;
+
+// "Subscribe from 2 crowns a week" (the Coastline Courier example), "Get
+// unlimited access for $1 a week": a paid subscription on sale, an
+// advertisement for the outlet itself. A free newsletter sign-up names no
+// price and stays `newsletter`.
+const PAID_OFFER =
+  /^(?:subscribe|subscriptions?|get (?:full |unlimited |digital )?access|become a (?:member|subscriber)|start (?:your|a) (?:free )?trial)\b(?:[^.!?]|\.\d){0,60}?\d(?:[^.!?]|\.\d){0,30}?\b(?:a|per|\/)\s?(?:day|week|month|year)\b/i;
+
 // "Tags: Russia, Afghanistan".
 const TAGS = /^(?:tags?|topics?|filed under|categories|keywords)\s*[:：]/i;
 
@@ -386,6 +398,20 @@ export const UNIT_RULES: readonly UnitRule[] = [
     weight: LEXICON + 0.2,
     test: matches(PAYMENT_WIDGET, 3),
     explain: "a payment widget label ('Monthly', 'Continue')",
+  },
+  {
+    name: 'skip-link',
+    reason: 'navigation',
+    weight: STRONG,
+    test: matches(SKIP_LINK),
+    explain: "a 'Skip to main content' link",
+  },
+  {
+    name: 'paid-offer',
+    reason: 'advertisement',
+    weight: STRONG,
+    test: matches(PAID_OFFER, 16),
+    explain: "a subscription offer with a price ('Subscribe from 2 crowns a week')",
   },
   {
     name: 'tags',

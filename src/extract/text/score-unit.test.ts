@@ -8,6 +8,13 @@ test('scoreUnit(unit) removes a strong match and names the rule in the detail', 
   assert.equal(score?.reason, 'placeholder');
   assert.equal(score?.remove, true);
   assert.match(score?.detail ?? '', /^loading-placeholder/);
+  assert.equal(score?.strong, true);
+});
+
+test('scoreUnit(unit) marks a removal on lexicon words alone as not strong', () => {
+  const score = scoreUnit(unitFeatures('Donate'));
+  assert.equal(score?.remove, true);
+  assert.equal(score?.strong, false);
 });
 
 test('scoreUnit(unit) removes a label on one lexicon hit but keeps a prose sentence with the same word', () => {

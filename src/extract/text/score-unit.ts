@@ -1,6 +1,13 @@
 import type { RemovalReason } from '../../model/article.ts';
 import type { UnitFeatures } from './features.ts';
-import { FRAGMENT_BONUS, PROSE_PENALTY, REMOVE_SCORE, UNIT_RULES, type UnitRule } from './rules.ts';
+import {
+  FRAGMENT_BONUS,
+  PROSE_PENALTY,
+  REMOVE_SCORE,
+  STRONG,
+  UNIT_RULES,
+  type UnitRule,
+} from './rules.ts';
 
 /** The classifier's verdict on one unit from its own text. */
 export interface UnitScore {
@@ -13,6 +20,11 @@ export interface UnitScore {
   detail: string;
   /** True when the score reaches `REMOVE_SCORE`. */
   remove: boolean;
+  /**
+   * True when a rule of `STRONG` weight fired for `reason`: the words alone
+   * say what the unit is, whatever the markup around it says.
+   */
+  strong: boolean;
 }
 
 /**
@@ -50,6 +62,7 @@ export function scoreUnit(
       rules: sorted.map((r) => r.name),
       detail: `${sorted.map((r) => r.name).join(' + ')}: ${top.explain}`,
       remove: score >= REMOVE_SCORE,
+      strong: top.weight >= STRONG,
     };
   }
   return best;
