@@ -107,6 +107,7 @@ for (const target of targets) {
       );
     }
   }
+  await target.close?.();
   const seconds = (performance.now() - started) / 1000;
   summary.push({ name: target.name, cases, crashes: findings.size, seconds });
   console.log(

@@ -1,53 +1,26 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { renderHtml } from '../src/report/index.ts';
 import { exampleAnalysis, hostileAnalysis, repoRoot } from './report-example.case.ts';
+import { CHROMIUM_SKIP, type LaunchedChromium, launchChromium } from './support/chromium.ts';
 
 // The HTML report in a real browser: headless Chromium from the system
 // (Debian's `chromium`; CI installs it), driven by playwright-core, which
 // never downloads a browser. Screenshots go to test-output/ for a person.
 
-function findChromium(): string | null {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  try {
-    const out = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-    return out === '' ? null : out;
-  } catch {
-    return null;
-  }
-}
-
-const CHROMIUM = findChromium();
-const skip =
-  CHROMIUM === null
-    ? 'no chromium found (install Debian package chromium or set CHROMIUM_PATH)'
-    : false;
+const skip = CHROMIUM_SKIP;
 const OUT = join(repoRoot(), 'test-output');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: LaunchedChromium | undefined;
 let reportUrl = '';
 let hostileUrl = '';
 
 before(async () => {
-  if (CHROMIUM === null) return;
+  if (skip) return;
   mkdirSync(OUT, { recursive: true });
   const report = join(OUT, 'report.html');
   writeFileSync(report, renderHtml(await exampleAnalysis()));
@@ -55,18 +28,11 @@ before(async () => {
   const hostile = join(OUT, 'hostile.html');
   writeFileSync(hostile, renderHtml(hostileAnalysis()));
   hostileUrl = pathToFileURL(hostile).href;
-  profile = mkdtempSync(join(tmpdir(), 'parallax-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
-  await context?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 interface Watched {
@@ -77,8 +43,8 @@ interface Watched {
 }
 
 async function open(url: string): Promise<Watched> {
-  assert.ok(context);
-  const page = await context.newPage();
+  assert.ok(browser);
+  const page = await browser.context.newPage();
   const watched: Watched = { page, requests: [], errors: [], dialogs: [] };
   page.on('request', (r) => watched.requests.push(r.url()));
   page.on('pageerror', (e) => watched.errors.push(e.message));

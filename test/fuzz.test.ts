@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { fromStored, runCase, type StoredCase } from './fuzz/fuzz-case.ts';
@@ -22,10 +22,15 @@ const CASES: Readonly<Record<string, number>> = {
   text: 300,
   decode: 300,
   ingest: 300,
+  api: 300,
 };
 
 /** Fixed so a failure in CI replays locally; scripts/fuzz.ts explores other seeds. */
 const SEED = 20_210_824;
+
+after(async () => {
+  for (const target of TARGETS) await target.close?.();
+});
 
 const regressions = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fuzz', 'regressions');
 

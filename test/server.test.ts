@@ -339,6 +339,10 @@ for (const backend of BACKENDS) {
         [`/api/search?q=${'x'.repeat(201)}`, /q/],
         ['/api/jobs?cursor=nope', /cursor/],
         ['/api/jobs/failed?limit=-1', /limit/],
+        // NUL reached PostgreSQL and was a 500 (test/fuzz/regressions/api/).
+        ['/api/stories?outlet=Wire%00Desk', /outlet.*control characters/],
+        ['/api/articles?outlet=%00', /outlet.*control characters/],
+        ['/api/search?q=crane%00', /q.*control characters/],
       ];
       for (const [path, message] of cases) {
         const reply = await api(path);
@@ -538,6 +542,10 @@ for (const backend of BACKENDS) {
         [JSON.stringify({ urls: Array(201).fill('https://example.org/a') }), /urls/],
         ['[1, 2]', /JSON body/],
         ['{"urls": [', /JSON/i],
+        // Each of these was a 500 from the database (test/fuzz/regressions/api/).
+        ['{"urls": ["https://example.org/a\\u0000"]}', /control characters/],
+        ['{"urls": ["https://example.org/\\ud800"]}', /control characters/],
+        ['{"urls": ["https://example.org/a b"]}', /spaces/],
       ];
       for (const [body, message] of cases) {
         const reply = await post(body);

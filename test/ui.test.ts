@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   EXAMPLE_DIR,
   exampleFiles,
@@ -12,39 +11,15 @@ import {
   repoRoot,
   startHarness,
 } from '../src/server/server-harness.case.ts';
+import { CHROMIUM_SKIP, type LaunchedChromium, launchChromium } from './support/chromium.ts';
 
 // The web UI in headless Chromium (Debian's, driven by playwright-core,
 // which never downloads a browser) against the real server: ingest the
 // bundled example through the file input, see the story list, open the
 // story and read its brief. Screenshots go to test-output/ for a person.
 
-function findChromium(): string | null {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  try {
-    const out = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-    return out === '' ? null : out;
-  } catch {
-    return null;
-  }
-}
-
-const CHROMIUM = findChromium();
-const skip =
-  CHROMIUM === null
-    ? 'no chromium found (install Debian package chromium or set CHROMIUM_PATH)'
-    : false;
+const skip = CHROMIUM_SKIP;
 const OUT = join(repoRoot(), 'test-output');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * A plain-text article whose headline and byline carry markup (a text file
@@ -65,28 +40,20 @@ The coastguard said the tug had been returning from a towing job when its engine
 The operator said all three crew members were treated for cold exposure and released from hospital by the afternoon.
 `;
 
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: LaunchedChromium | undefined;
 let h: Harness | undefined;
 const folder = mkdtempSync(join(tmpdir(), 'parallax-ui-files-'));
 
 before(async () => {
-  if (CHROMIUM === null) return;
+  if (skip) return;
   mkdirSync(OUT, { recursive: true });
   h = await startHarness();
-  profile = mkdtempSync(join(tmpdir(), 'parallax-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await h?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -98,8 +65,8 @@ interface Watched {
 }
 
 async function open(path: string): Promise<Watched> {
-  assert.ok(context && h);
-  const page = await context.newPage();
+  assert.ok(browser && h);
+  const page = await browser.context.newPage();
   const watched: Watched = { page, requests: [], errors: [], dialogs: [] };
   page.on('request', (r) => watched.requests.push(r.url()));
   page.on('pageerror', (e) => watched.errors.push(e.message));

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openJobs, startWorker, type Worker } from '../jobs/index.ts';
 import {
   checkServerOptions,
   DEFAULT_HOST,
+  DEFAULT_INPUT_BURST,
+  DEFAULT_INPUTS_PER_MINUTE,
   DEFAULT_PORT,
+  DEFAULT_WRITE_BURST,
+  DEFAULT_WRITES_PER_MINUTE,
   MIN_TOKEN_LENGTH,
   startServer,
 } from '../server/index.ts';
@@ -12,6 +15,7 @@ import type { Command } from './command.ts';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-code.ts';
 import { parseJobTimeout } from './ingest.ts';
 import { writeToStream } from './output.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 /** Jobs the server runs at once in its own process by default (`--workers`). */
 const DEFAULT_WORKERS = 1;
@@ -36,6 +40,12 @@ stops web pages from reaching the server through DNS rebinding; behind a
 proxy that passes its public Host on, listen on another address with a token.
 Writes from another web origin are refused.
 
+Writes are rate-limited per client (by address; clients sending the token
+are counted together as one): a token bucket of write requests and one of
+files or URLs queued. Past either, the server answers 429 with Retry-After.
+Behind a proxy every client has the proxy's address: give clients the token,
+or raise the rates.
+
 Stops on SIGINT or SIGTERM.
 
 Options:
@@ -49,6 +59,14 @@ Options:
                        (default ${DEFAULT_WORKERS})
   --job-timeout SECS   a job active longer counts as crashed and is retried
                        (default 15m; accepts 90, 30s, 5m, 1h)
+  --write-rate N       write requests a client may send a minute, 0 for no
+                       limit (default ${DEFAULT_WRITES_PER_MINUTE})
+  --write-burst N      write requests a client may send at once
+                       (default ${DEFAULT_WRITE_BURST})
+  --ingest-rate N      files or URLs a client may queue a minute, 0 for no
+                       limit (default ${DEFAULT_INPUTS_PER_MINUTE}: what one default server reads)
+  --ingest-burst N     files or URLs a client may queue at once; a request
+                       with more is refused (default ${DEFAULT_INPUT_BURST})
   -q, --quiet          print nothing on stderr but failures
   -h, --help           show this help
 
@@ -68,28 +86,67 @@ const OPTIONS = {
   token: { type: 'string' },
   workers: { type: 'string' },
   'job-timeout': { type: 'string' },
+  'write-rate': { type: 'string' },
+  'write-burst': { type: 'string' },
+  'ingest-rate': { type: 'string' },
+  'ingest-burst': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('. ')[0] ?? message, { cause: error });
-  }
+  return parseCommandArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
 }
 
-function parseCount(name: string, value: string | undefined, fallback: number, max: number) {
+function parseCount(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  max: number,
+  min = 0,
+) {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > max) {
+  if (!/^\d+$/.test(value) || n > max || n < min) {
     throw new UsageError(
-      `Expected --${name} to be a whole number from 0 to ${max}, got '${value}'`,
+      `Expected --${name} to be a whole number from ${min} to ${max}, got '${value}'`,
     );
   }
   return n;
+}
+
+/** Most a rate or burst option takes: far past any real client, short of overflow. */
+const MAX_RATE_OPTION = 1_000_000;
+
+function parseRateLimit(values: ReturnType<typeof parse>['values']) {
+  return {
+    writesPerMinute: parseCount(
+      'write-rate',
+      values['write-rate'],
+      DEFAULT_WRITES_PER_MINUTE,
+      MAX_RATE_OPTION,
+    ),
+    writeBurst: parseCount(
+      'write-burst',
+      values['write-burst'],
+      DEFAULT_WRITE_BURST,
+      MAX_RATE_OPTION,
+      1,
+    ),
+    inputsPerMinute: parseCount(
+      'ingest-rate',
+      values['ingest-rate'],
+      DEFAULT_INPUTS_PER_MINUTE,
+      MAX_RATE_OPTION,
+    ),
+    inputBurst: parseCount(
+      'ingest-burst',
+      values['ingest-burst'],
+      DEFAULT_INPUT_BURST,
+      MAX_RATE_OPTION,
+      1,
+    ),
+  };
 }
 
 /** The package version (package.json two folders up, in src/ and dist/ alike). */
@@ -117,6 +174,7 @@ export const serveCommand: Command = {
     if (host.trim() === '') throw new UsageError("Expected --host to be an address, got ''");
     const port = parseCount('port', values.port, DEFAULT_PORT, 65535);
     const workers = parseCount('workers', values.workers, DEFAULT_WORKERS, 64);
+    const rateLimit = parseRateLimit(values);
     const token = values.token ?? (io.env['PARALLAX_TOKEN'] || undefined) ?? null;
     try {
       checkServerOptions(host, token);
@@ -156,6 +214,7 @@ export const serveCommand: Command = {
         host,
         port,
         token,
+        rateLimit,
         version: packageVersion(),
         log: (message) => io.stderr.write(`parallax serve: ${message}\n`),
       });

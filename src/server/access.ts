@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './api-error.ts';
 
 /** Methods that change nothing: open to every client the server lets in. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether a host name or address is the loopback interface (127.0.0.0/8, ::1, localhost). */
 export function isLoopbackHost(host: string): boolean {
@@ -29,7 +29,7 @@ export function tokensMatch(presented: string, expected: string): boolean {
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
-function bearer(header: string | undefined): string | null {
+export function bearerToken(header: string | undefined): string | null {
   if (header === undefined) return null;
   const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   return m === null ? null : (m[1] as string);
@@ -44,7 +44,7 @@ function bearer(header: string | undefined): string | null {
 export function requireWriteToken(token: string | null): MiddlewareHandler {
   return async (c, next) => {
     if (token !== null && !SAFE_METHODS.has(c.req.method)) {
-      const presented = bearer(c.req.header('authorization'));
+      const presented = bearerToken(c.req.header('authorization'));
       if (presented === null) {
         throw new ApiError(
           'unauthorized',

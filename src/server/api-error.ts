@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'method-not-allowed'
   | 'too-large'
   | 'unsupported-media-type'
+  | 'too-many-requests'
   | 'bad-gateway'
   | 'unavailable'
   | 'internal';
@@ -24,6 +25,7 @@ export const API_ERROR_STATUS = {
   'method-not-allowed': 405,
   'too-large': 413,
   'unsupported-media-type': 415,
+  'too-many-requests': 429,
   'bad-gateway': 502,
   unavailable: 503,
   internal: 500,
@@ -42,10 +44,17 @@ export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly code: ApiErrorCode;
+  /** For `too-many-requests`: whole seconds until the client may try again (the `Retry-After` header). */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(code: ApiErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfterSeconds?: number },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
 
   /** The HTTP status of this error's code. */

@@ -6,7 +6,9 @@ import type { ServerApp, ServerContext } from './app-types.ts';
 import { errorResponse, validationError } from './error-response.ts';
 import { infoRoutes } from './info-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { limitWrites } from './limit-writes.ts';
 import { openApiDocument } from './openapi.ts';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { storyRoutes } from './story-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
 
@@ -24,6 +26,11 @@ export interface AppOptions extends ServerContext {
   loopback: boolean;
   /** Where server-side failures (500s) are reported, with their stack. */
   log: (message: string) => void;
+  /**
+   * Per-client limits of write requests and of queued files or URLs (see
+   * `createRateLimiter`; defaults `DEFAULT_RATE_LIMITS`), or false for none.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /**
@@ -33,6 +40,7 @@ export interface AppOptions extends ServerContext {
  * through `errorResponse`, the one mapping to HTTP statuses.
  */
 export function createApp(options: AppOptions): ServerApp {
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit);
   const app: ServerApp = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.target, result.error);
@@ -41,6 +49,9 @@ export function createApp(options: AppOptions): ServerApp {
 
   app.onError((error, c) => {
     const response = errorResponse(error);
+    if (response.retryAfterSeconds !== undefined) {
+      c.header('Retry-After', String(response.retryAfterSeconds));
+    }
     if (response.log) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       options.log(`${c.req.method} ${c.req.path} failed: ${detail}`);
@@ -81,12 +92,14 @@ export function createApp(options: AppOptions): ServerApp {
     }
   });
   app.use(sameOriginOnly({ loopback: options.loopback }));
+  // Before the token check: a client guessing the token is throttled too.
+  app.use(limitWrites(limiter, options.token));
   app.use(requireWriteToken(options.token));
 
   uiRoutes(app);
   infoRoutes(app, options);
   storyRoutes(app, options);
-  ingestRoutes(app, options);
+  ingestRoutes(app, options, limiter);
 
   const docRoute = createRoute({
     method: 'get',

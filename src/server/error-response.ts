@@ -15,6 +15,8 @@ export interface ErrorResponse {
   body: ErrorBody;
   /** True for errors the client did not cause (a bug, a failed database): the server logs them. */
   log: boolean;
+  /** Seconds for the `Retry-After` header of a 429. */
+  retryAfterSeconds?: number;
 }
 
 const INTERNAL_MESSAGE = 'Internal error: the server log has the details';
@@ -45,6 +47,7 @@ function ioCode(error: IoError): ApiErrorCode {
 function hostMessage(status: number, message: string): string {
   if (status === 413) return 'Request body too large';
   if (status === 415) return 'Unsupported Content-Type for this route; see /openapi.json';
+  if (status === 429) return 'Too many requests; try again later';
   return message || 'Bad request';
 }
 
@@ -79,7 +82,15 @@ export function errorResponse(error: unknown): ErrorResponse {
   }
   const status = API_ERROR_STATUS[code];
   if (code === 'internal') message = INTERNAL_MESSAGE;
-  return { status, body: { error: { code, message } }, log: status >= 500 };
+  const response: ErrorResponse = {
+    status,
+    body: { error: { code, message } },
+    log: status >= 500,
+  };
+  if (error instanceof ApiError && error.retryAfterSeconds !== null) {
+    response.retryAfterSeconds = error.retryAfterSeconds;
+  }
+  return response;
 }
 
 /** Where a validated value came from, as a client would call it. */

@@ -7,12 +7,14 @@ import { enqueueInputs, type FailedJob, type JobQueue, listFailedJobs } from '..
 import type { IngestRecord, Page } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import type { ServerApp, ServerContext } from './app-types.ts';
+import { chargeInputs } from './limit-writes.ts';
 import {
   MAX_FILES_PER_REQUEST,
   MAX_JSON_BODY_BYTES,
   MAX_UPLOAD_BYTES,
   MAX_URLS_PER_REQUEST,
 } from './limits.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { readUpload, type UploadedFile } from './read-upload.ts';
 import { errors, json } from './responses.ts';
 import { FileQuery, IdParams, PageQuery, UrlsBody } from './schemas.ts';
@@ -84,7 +86,7 @@ const ingestFiles = createRoute({
   path: '/api/ingest/files',
   tags: ['ingest'],
   summary: 'Add articles from files: queue one ingest run over them',
-  description: `Send files as \`multipart/form-data\` (any field name, up to ${MAX_FILES_PER_REQUEST} files), or one file as the raw body with \`?filename=\` (its extension tells the format). At most ${MAX_UPLOAD_BYTES} bytes per request. Follow the run at /api/jobs/{id}.`,
+  description: `Send files as \`multipart/form-data\` (any field name, up to ${MAX_FILES_PER_REQUEST} files), or one file as the raw body with \`?filename=\` (its extension tells the format). At most ${MAX_UPLOAD_BYTES} bytes per request. Each client may queue so many files a minute (429 with Retry-After past it). Follow the run at /api/jobs/{id}.`,
   security: [{ writeToken: [] }],
   middleware: [tooLarge(MAX_UPLOAD_BYTES, 'uploads')] as const,
   request: {
@@ -113,7 +115,7 @@ const ingestFiles = createRoute({
   },
   responses: {
     202: json<{ job: ApiJob }>('The ingest run, queued', 'IngestAccepted'),
-    ...errors(400, 401, 403, 413, 415, 503),
+    ...errors(400, 401, 403, 413, 415, 429, 503),
   },
 });
 
@@ -122,7 +124,7 @@ const ingestUrls = createRoute({
   path: '/api/ingest/urls',
   tags: ['ingest'],
   summary: 'Add articles from web pages or feeds: queue one ingest run over the URLs',
-  description: `Up to ${MAX_URLS_PER_REQUEST} http(s) URLs; workers fetch them (never private or loopback addresses). Follow the run at /api/jobs/{id}.`,
+  description: `Up to ${MAX_URLS_PER_REQUEST} http(s) URLs; workers fetch them (never private or loopback addresses). Each client may queue so many URLs a minute (429 with Retry-After past it). Follow the run at /api/jobs/{id}.`,
   security: [{ writeToken: [] }],
   middleware: [tooLarge(MAX_JSON_BODY_BYTES, 'JSON bodies')] as const,
   request: {
@@ -130,7 +132,7 @@ const ingestUrls = createRoute({
   },
   responses: {
     202: json<{ job: ApiJob }>('The ingest run, queued', 'IngestAccepted'),
-    ...errors(400, 401, 403, 413, 415, 503),
+    ...errors(400, 401, 403, 413, 415, 429, 503),
   },
 });
 
@@ -222,14 +224,23 @@ async function acceptedJob(context: ServerContext, ingestId: string): Promise<Ap
   return apiJob(record, []);
 }
 
-/** Ingest (writes: files and URLs) and the ingest runs and failed jobs (reads). */
-export function ingestRoutes(app: ServerApp, context: ServerContext): void {
+/**
+ * Ingest (writes: files and URLs) and the ingest runs and failed jobs
+ * (reads). A valid ingest request is charged its files or URLs on
+ * `limiter` before anything is queued.
+ */
+export function ingestRoutes(
+  app: ServerApp,
+  context: ServerContext,
+  limiter: RateLimiter | null,
+): void {
   const { store } = context;
 
   app.openapi(ingestFiles, async (c) => {
     const queue = requireQueue(context);
     const { filename } = c.req.valid('query');
     const files = await readUpload(c, filename);
+    chargeInputs(c, limiter, context.token, files.length);
     const ingestId = await enqueueFiles(files, context, queue);
     c.header('Location', `/api/jobs/${ingestId}`);
     return c.json({ job: await acceptedJob(context, ingestId) }, 202);
@@ -238,6 +249,7 @@ export function ingestRoutes(app: ServerApp, context: ServerContext): void {
   app.openapi(ingestUrls, async (c) => {
     const queue = requireQueue(context);
     const { urls } = c.req.valid('json');
+    chargeInputs(c, limiter, context.token, urls.length);
     const { ingestId } = await enqueueInputs(urls, { store, queue }, { cwd: tmpdir() });
     c.header('Location', `/api/jobs/${ingestId}`);
     return c.json({ job: await acceptedJob(context, ingestId) }, 202);

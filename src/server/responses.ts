@@ -184,8 +184,13 @@ export function json<T>(description: string, name: string) {
   return { description, content: { 'application/json': { schema: body<T>(name) } } };
 }
 
+/** An error response as `errors` describes it: the `Error` body, and for a 429 its `Retry-After`. */
+type ErrorResponseConfig = ReturnType<typeof json<ErrorBody>> & {
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+};
+
 /** The error responses a route may give, each with the `Error` body. */
-export function errors(...statuses: number[]): Record<number, ReturnType<typeof json<ErrorBody>>> {
+export function errors(...statuses: number[]): Record<number, ErrorResponseConfig> {
   const descriptions: Record<number, string> = {
     400: 'A query parameter, path id or body is not valid: the message names it',
     401: 'This server needs a token for writes (Authorization: Bearer <token>)',
@@ -193,12 +198,21 @@ export function errors(...statuses: number[]): Record<number, ReturnType<typeof 
     404: 'Not found',
     413: 'The request body is over the limit',
     415: 'The Content-Type is not one this route takes',
+    429: 'Too many write requests, or files or URLs, from this client: wait as many seconds as Retry-After says',
     500: 'A bug or a database failure (details only in the server log)',
     503: 'Ingest is not available: this server runs without a job queue',
   };
-  const out: Record<number, ReturnType<typeof json<ErrorBody>>> = {};
+  const out: Record<number, ErrorResponseConfig> = {};
   for (const status of [...statuses, 500]) {
     out[status] = json<ErrorBody>(descriptions[status] ?? 'Error', 'Error');
+  }
+  if (out[429] !== undefined) {
+    out[429].headers = {
+      'Retry-After': {
+        description: 'Seconds until the same request would be taken',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    };
   }
   return out;
 }

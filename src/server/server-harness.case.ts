@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type JobQueue, openJobQueue, startWorker, type Worker } from '../jobs/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 // A *.case.ts file (left out of the build): the real server the API and UI
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   token?: string;
   /** Run an in-process worker (default true). */
   worker?: boolean;
+  /** The server's rate limits (default: the server's defaults). */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /**
@@ -72,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token: options.token ?? null,
     version: 'test',
     log: (message) => logged.push(message),
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   let closed = false;
   return {

@@ -6,6 +6,7 @@ import type { Store } from '../store/index.ts';
 import { isLoopbackHost } from './access.ts';
 import type { ServerApp } from './app-types.ts';
 import { createApp } from './create-app.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
 
 /** The host `parallax serve` listens on by default: this machine only. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -35,6 +36,12 @@ export interface ServerOptions {
   version?: string;
   /** Where server-side failures are logged (default: stderr). */
   log?: (message: string) => void;
+  /**
+   * Per-client limits of write requests and of queued files or URLs
+   * (default `DEFAULT_RATE_LIMITS`; a clock may be given for tests), or
+   * false for none.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** A listening server. */
@@ -90,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: options.version ?? 'unknown',
     loopback: isLoopbackHost(host),
     log,
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
   await new Promise<void>((resolve, reject) => {

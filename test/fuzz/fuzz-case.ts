@@ -30,6 +30,8 @@ export interface FuzzTarget {
   description: string;
   arbitrary: fc.Arbitrary<FuzzCase>;
   check(input: FuzzCase): Promise<string>;
+  /** Release what `check` opened for all cases (a database): called once after the last case. */
+  close?(): Promise<void>;
 }
 
 /**

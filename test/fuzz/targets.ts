@@ -1,3 +1,4 @@
+import { apiTarget } from './api.fuzz.ts';
 import { decodeTarget } from './decode.fuzz.ts';
 import { feedTarget } from './feed.fuzz.ts';
 import type { FuzzTarget } from './fuzz-case.ts';
@@ -8,7 +9,7 @@ import { jsonlTarget } from './jsonl.fuzz.ts';
 import { textTarget } from './text.fuzz.ts';
 import { warcTarget } from './warc.fuzz.ts';
 
-/** Every fuzz target, by name: one per parser, plus raw bytes through sniffing. */
+/** Every fuzz target, by name: one per parser, plus raw bytes through sniffing and the HTTP API's input. */
 export const TARGETS: readonly FuzzTarget[] = [
   htmlTarget,
   feedTarget,
@@ -18,4 +19,5 @@ export const TARGETS: readonly FuzzTarget[] = [
   textTarget,
   decodeTarget,
   ingestTarget,
+  apiTarget,
 ];

@@ -485,7 +485,9 @@ async function showStory(id) {
   const title = el('span', { className: 'title', id: 'story-title', text: storyTitles.get(id) || 'Story' });
   const note = el('span', { className: 'note', id: 'story-note', role: 'status' });
   const path = '/api/stories/' + encodeURIComponent(id);
-  let frame = reportFrame(path);
+  // The report is framed once the story is known to exist: the error answer
+  // for an unknown or invalid id may not be framed (frame-ancestors 'none').
+  let frame = el('p', { className: 'empty wrap', id: 'story-loading', text: 'Loading…' });
   show([
     el('nav', { className: 'storybar', 'aria-label': 'Story' }, [
       el('div', { className: 'wrap' }, [
@@ -517,7 +519,7 @@ async function showStory(id) {
     title.textContent = (brief && brief.headline) || detail.story.headline || 'Story';
     document.title = title.textContent + ' · parallax';
     const version = analysis ? analysis.updatedAt : null;
-    if (tries > 0 && version !== shown) {
+    if (tries === 0 || version !== shown) {
       const next = reportFrame(path);
       frame.replaceWith(next);
       frame = next;
