@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CommandIO } from '../src/cli/command.ts';
 import { COMMANDS, main } from '../src/cli/main.ts';
+import { type InProcessRun, runInProcess } from '../src/cli/run-in-process.case.ts';
 import type { Analysis } from '../src/model/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,43 +19,23 @@ const EXAMPLE_FILES = [
 ];
 const ESCAPE = '\u001b[';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  cwd?: string;
-  stdin?: string;
-  env?: Record<string, string | undefined>;
-  tty?: boolean;
-}
-
-function sink(chunks: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
+/** Run `parallax <argv>` in process on fake streams (`tty`: both are terminals). */
+function run(
+  argv: string[],
+  options: {
+    cwd?: string;
+    stdin?: string;
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+  } = {},
+): Promise<InProcessRun> {
+  const { tty, cwd, ...rest } = options;
+  return runInProcess(main, argv, {
+    ...rest,
+    cwd: cwd ?? ROOT,
+    stdoutIsTTY: tty,
+    stderrIsTTY: tty,
   });
-}
-
-/** Run `parallax <argv>` in process on fake streams. */
-async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = {
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    stdout: sink(out),
-    stderr: sink(err),
-    env: options.env ?? {},
-    cwd: options.cwd ?? ROOT,
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: options.tty ?? false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 let scratch = '';

@@ -12,15 +12,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { scaleCorpus, writeCorpus } from '../bench/bench-scale.ts';
 import { deriveCopy } from '../bench/lib/derive-copies.ts';
-import type { CommandIO } from '../src/cli/command.ts';
 import { main } from '../src/cli/main.ts';
+import { type InProcessRun, runInProcess } from '../src/cli/run-in-process.case.ts';
 import { extractArticles } from '../src/extract/index.ts';
 import { ingest } from '../src/ingest/index.ts';
 import {
@@ -64,30 +63,9 @@ async function database(): Promise<string> {
   return createDatabase((await postgres()).url);
 }
 
-function sink(chunks: string[]): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-}
-
 /** Run `parallax <argv>` in process. */
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CommandIO = {
-    stdin: Readable.from([]),
-    stdout: sink(out),
-    stderr: sink(err),
-    env: {},
-    cwd: ROOT,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[]): Promise<InProcessRun> {
+  return runInProcess(main, argv, { cwd: ROOT });
 }
 
 /** Every story's member ids, as sorted lists, sorted: the grouping to compare between runs. */
