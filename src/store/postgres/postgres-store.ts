@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { migrate } from '../migrate.ts';
+import type { Migration } from '../migrations/index.ts';
 import type { QueryPort, TransactionPort } from '../query-port.ts';
 import { createSqlStore } from '../sql-store.ts';
 import type { Store } from '../store.ts';
@@ -9,6 +10,8 @@ import { StoreError, toStoreError } from '../store-error.ts';
 export interface PostgresStoreOptions {
   /** Connections in the pool; default 10. */
   maxConnections?: number;
+  /** The schema migrations to apply on open (default MIGRATIONS; tests add their own after them). */
+  migrations?: readonly Migration[];
 }
 
 /** Connections per store process: enough for a worker's parallel jobs and a server's requests. */
@@ -48,7 +51,7 @@ export async function openPostgresStore(
     );
   }
   try {
-    await migrate(port);
+    await migrate(port, options.migrations);
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
