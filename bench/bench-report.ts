@@ -14,17 +14,15 @@
  *   node bench/bench-report.ts --copies 95 --runs 5
  *   node bench/bench-report.ts --no-browser
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { groupArticles } from '../src/group/index.ts';
 import type { Analysis, AnnotatedArticle, Article, StoryAnalysis } from '../src/model/index.ts';
 import { analyze } from '../src/pipeline/analyze.ts';
 import { analyzeStory, annotatedArticle } from '../src/pipeline/analyze-story.ts';
 import { renderHtml, renderJson, renderMarkdown } from '../src/report/index.ts';
+import { CHROMIUM_SKIP, launchChromium } from '../test/support/chromium.ts';
 import { deriveCopy } from './lib/derive-copies.ts';
 import { median } from './lib/timed.ts';
 
@@ -39,18 +37,6 @@ const ONE_STORY_THRESHOLD = 0.01;
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function chromiumPath(): string | null {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  try {
-    const out = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-    return out === '' ? null : out;
-  } catch {
-    return null;
-  }
 }
 
 /** The example's articles and `copies` edited copies of its wire story, as one batch. */
@@ -181,30 +167,13 @@ async function main(): Promise<void> {
   writeFileSync(file, page);
 
   const noBrowser = process.argv.includes('--no-browser');
-  const executablePath = noBrowser ? null : chromiumPath();
   let openMs: number | null = null;
   if (noBrowser) {
     console.log('\n--no-browser: open time not measured');
-  } else if (executablePath === null) {
-    console.log(
-      '\nno chromium found (install Debian package chromium or set CHROMIUM_PATH): open time not measured',
-    );
+  } else if (CHROMIUM_SKIP) {
+    console.log(`\n${CHROMIUM_SKIP}: open time not measured`);
   } else {
-    const profile = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
+    const { context, close } = await launchChromium();
     const times: number[] = [];
     const loads: number[] = [];
     for (let r = 0; r < runs + 1; r++) {
@@ -222,8 +191,7 @@ async function main(): Promise<void> {
         loads.push(load);
       }
     }
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
     openMs = median(times);
     console.log(
       `\nopen in Chromium: ${openMs.toFixed(0)} ms to the load event (page's own clock: ${median(loads).toFixed(0)} ms), median of ${runs}`,
