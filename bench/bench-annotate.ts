@@ -1,6 +1,6 @@
 /**
- * Annotate benchmark: speed end to end on real text, and the named-entity
- * recogniser's precision and recall on the hand-labelled samples.
+ * Annotate benchmark: speed end to end on real text (the named-entity
+ * recogniser's precision and recall: `npm run eval:ner`).
  *
  *   npm run bench:annotate
  *
@@ -9,15 +9,11 @@
  * (sentences, tokens, entities with coreference, quotes, dates). Tokens are
  * wink-nlp tokens (words and punctuation). Goal: >= 200k tokens/s. Wall
  * and CPU time both are printed: on a shared machine CPU time is steadier.
- *
- * NER: test/fixtures/ner-sample/{sample,heldout}.json (see the README there),
- * each sentence annotated alone; strict matching (same span, same kind).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LabelledSentence, scoreEntities } from '../src/annotate/entity-score.ts';
-import { annotate, annotateAll } from '../src/annotate/index.ts';
+import { annotateAll } from '../src/annotate/index.ts';
 import { testArticle } from '../src/model/article.case.ts';
 import type { Article } from '../src/model/article.ts';
 import { segment } from '../src/text/sentences.ts';
@@ -35,33 +31,6 @@ function article(id: string, text: string, publishedAt: string | null): Article 
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return testArticle(id, lines, { publishedAt });
-}
-
-function pct(x: number): string {
-  return x.toFixed(3);
-}
-
-function ner(): void {
-  for (const name of ['sample', 'heldout']) {
-    const file = join(root, 'test', 'fixtures', 'ner-sample', `${name}.json`);
-    const sample = (JSON.parse(readFileSync(file, 'utf8')) as { sentences: LabelledSentence[] })
-      .sentences;
-    const score = scoreEntities(
-      sample,
-      (text) => annotate(article('ner', text, null), { tokens: false }).entities,
-    );
-    console.log(
-      `NER ${name.padEnd(7)} ${sample.length} sentences, ${score.gold} entities: ` +
-        `P ${pct(score.precision)} R ${pct(score.recall)} F1 ${pct(score.f1)} ` +
-        `(spans only: P ${pct(score.spans.precision)} R ${pct(score.spans.recall)})`,
-    );
-    for (const kind of ['person', 'organization', 'place'] as const) {
-      const k = score.byKind[kind];
-      console.log(
-        `    ${kind.padEnd(12)} P ${pct(k.precision)} R ${pct(k.recall)} F1 ${pct(k.f1)} (${k.gold} gold)`,
-      );
-    }
-  }
 }
 
 function speed(): void {
@@ -106,4 +75,4 @@ function speed(): void {
 }
 
 speed();
-ner();
+console.log('\nNER precision and recall on the labelled samples: npm run eval:ner');

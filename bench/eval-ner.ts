@@ -32,7 +32,7 @@ import { type LabelledSentence, scoreEntities } from '../src/annotate/entity-sco
 import { annotate } from '../src/annotate/index.ts';
 import type { EntityKind } from '../src/model/annotation.ts';
 import { testArticle } from '../src/model/article.case.ts';
-import { joinTokens } from './lib/ecbplus.ts';
+import { joinTokens, unescapeXml } from './lib/ecbplus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const showErrors = process.argv.includes('--errors');
@@ -85,15 +85,6 @@ const NOT_NAMES = new Set(
   ),
 );
 const TITLES = [...cues.titles].sort((a, b) => b.length - a.length);
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 interface GoldName {
   start: number;

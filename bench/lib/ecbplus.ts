@@ -24,7 +24,8 @@ const TOKEN = /<token\b[^>]*\bsentence="(\d+)"[^>]*>([^<]*)<\/token>/g;
 const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}”’-]|'s|'|n't|''|'re|'ve|'ll|'d|'m)$/i;
 const NO_SPACE_AFTER = /^(?:[([{“‘$-]|``)$/;
 
-function unescapeXml(s: string): string {
+/** The five predefined XML entities of an ECB+ token, decoded. */
+export function unescapeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
