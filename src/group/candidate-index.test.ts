@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { article, QUAKE_INDONESIA, QUAKE_TURKEY, QUAKE_TURKEY_OTHER } from './articles.case.ts';
-import { createMemoryCandidateIndex } from './candidate-index.ts';
+import { bandKeys } from './band-keys.ts';
+import { createDocumentIndex, createMemoryCandidateIndex } from './candidate-index.ts';
 import { fingerprint } from './fingerprint.ts';
 
 test('createMemoryCandidateIndex().candidates(fp) finds copies by text and never the article itself', () => {
@@ -62,4 +63,40 @@ test('createMemoryCandidateIndex().add ignores an article id it already has', ()
   index.add(fp);
   assert.equal(index.size(), 1);
   assert.equal(index.has('a'), true);
+});
+
+test('createDocumentIndex() finds what createMemoryCandidateIndex() finds, by document number', () => {
+  const texts = [QUAKE_TURKEY, QUAKE_TURKEY_OTHER, QUAKE_INDONESIA];
+  const fps = texts.flatMap((text, t) => [
+    fingerprint(article(`${t}a`, text)),
+    fingerprint(article(`${t}b`, `${text}\n\nRead more at our site.`)),
+    fingerprint(article(`${t}c`, text.replace(/the /g, 'a '))),
+  ]);
+  const memory = createMemoryCandidateIndex({ reuseSample: 1, visitCap: 4 });
+  const documents = createDocumentIndex({ reuseSample: 1, visitCap: 4 }, true);
+  for (const fp of fps) {
+    memory.add(fp);
+    documents.add(bandKeys(fp.minhash), fp.reuse, fp.terms);
+  }
+  documents.compact();
+  for (const [doc, fp] of fps.entries()) {
+    for (const query of [{}, { text: false, terms: fp.terms.slice(0, 20) }, { limit: 1 }]) {
+      const expected = memory.candidates(fp, query);
+      const found = documents.candidates(
+        doc,
+        query.text === false ? [] : bandKeys(fp.minhash),
+        query.text === false ? [] : fp.reuse,
+        query.terms ?? [],
+        query.limit ?? 100,
+      );
+      const got = Array.from({ length: found.count }, (_, i) => ({
+        articleId: fps[found.docs[i] as number]?.articleId,
+        bands: found.bands[i],
+        sharedReuse: found.reuse[i],
+        sharedTerms: found.terms[i],
+      }));
+      assert.deepEqual(got, expected, `${fp.articleId} ${JSON.stringify(query)}`);
+    }
+  }
+  assert.ok(memory.candidates(fps[0] as (typeof fps)[0]).length > 0);
 });

@@ -1,4 +1,4 @@
-import { combineHash } from '../text/word-hash.ts';
+import { bandKeys } from './band-keys.ts';
 import { createCountSketch } from './count-sketch.ts';
 import type { FingerprintView } from './fingerprint.ts';
 import { createPostings } from './postings.ts';
@@ -83,10 +83,106 @@ export interface MemoryIndexOptions {
  * of addition.
  */
 export function createMemoryCandidateIndex(options: MemoryIndexOptions = {}): CandidateIndex {
+  const rows = options.lshRows ?? LSH_ROWS;
+  const indexTerms = options.indexTerms ?? true;
+  const core = createDocumentIndex(options);
+  const ids: string[] = [];
+  const numberOf = new Map<string, number>();
+  return {
+    add(fp) {
+      if (numberOf.has(fp.articleId)) return;
+      numberOf.set(fp.articleId, ids.length);
+      ids.push(fp.articleId);
+      core.add(bandKeys(fp.minhash, rows), fp.reuse, indexTerms ? fp.terms : NONE);
+    },
+    has(articleId) {
+      return numberOf.has(articleId);
+    },
+    candidates(fp, query = {}) {
+      const text = query.text !== false;
+      const found = core.candidates(
+        numberOf.get(fp.articleId) ?? -1,
+        text ? bandKeys(fp.minhash, rows) : NONE,
+        text ? fp.reuse : NONE,
+        query.terms ?? NONE,
+        query.limit ?? MAX_CANDIDATES,
+      );
+      const out: Candidate[] = [];
+      for (let i = 0; i < found.count; i++) {
+        out.push({
+          articleId: ids[found.docs[i] as number] as string,
+          bands: found.bands[i] as number,
+          sharedReuse: found.reuse[i] as number,
+          sharedTerms: found.terms[i] as number,
+        });
+      }
+      return out;
+    },
+    size() {
+      return ids.length;
+    },
+    termFrequency(term) {
+      return core.termFrequency(term);
+    },
+    isCommonReuse(hash) {
+      return core.isCommonReuse(hash);
+    },
+  };
+}
+
+/**
+ * Candidates of one lookup as columns, strongest first: document numbers
+ * and their evidence. Valid until the next lookup (the arrays are reused).
+ */
+export interface CandidateColumns {
+  count: number;
+  docs: Int32Array;
+  bands: Int32Array;
+  reuse: Int32Array;
+  terms: Int32Array;
+}
+
+/**
+ * The in-memory candidate index over document numbers (0, 1, ... in order
+ * of addition) that `createMemoryCandidateIndex` wraps with article ids. A
+ * batch that numbers its own articles uses it directly: no ids to look up,
+ * no object per candidate.
+ */
+export interface DocumentIndex {
+  /** Index one document by its LSH band keys, reuse hashes and terms; returns its number. */
+  add(bandKeys: ArrayLike<number>, reuse: ArrayLike<number>, terms: ArrayLike<number>): number;
+  /**
+   * Documents that share band keys, sampled reuse hashes or terms with a
+   * query (never `self`), ranked as `CandidateIndex.candidates`: at most
+   * `limit`.
+   */
+  candidates(
+    self: number,
+    bandKeys: ArrayLike<number>,
+    reuse: ArrayLike<number>,
+    terms: ArrayLike<number>,
+    limit: number,
+  ): CandidateColumns;
+  /** Lay the postings out for fast lookups (after adding a batch); lookups give the same answers. */
+  compact(): void;
+  size(): number;
+  termFrequency(term: number): number;
+  isCommonReuse(hash: number): boolean;
+}
+
+/**
+ * Create an empty `DocumentIndex` (the options of `createMemoryCandidateIndex`;
+ * `lshRows` and `indexTerms` are the caller's). With `batch` true the
+ * postings are laid out only when `compact()` is called: for a caller that
+ * adds everything first, then looks up.
+ */
+export function createDocumentIndex(
+  options: MemoryIndexOptions = {},
+  batch = false,
+): DocumentIndex {
   const commonReuseDf = options.commonReuseDf ?? REUSE_COMMON_DF;
   const termCap = options.termPostingCap ?? TERM_POSTING_CAP;
   const rows = options.lshRows ?? LSH_ROWS;
-  const indexTerms = options.indexTerms ?? true;
   const sample = options.reuseSample ?? REUSE_SAMPLE;
   if (!Number.isInteger(sample) || sample < 1)
     throw new RangeError(`Expected reuseSample >= 1, got ${sample}`);
@@ -96,131 +192,122 @@ export function createMemoryCandidateIndex(options: MemoryIndexOptions = {}): Ca
   if (!Number.isInteger(rows) || rows < 1)
     throw new RangeError(`Expected lshRows >= 1, got ${rows}`);
 
-  const ids: string[] = [];
-  const numberOf = new Map<string, number>();
   // Lists stop growing where their key becomes common; lookups visit the
   // newest `visitCap` documents of a list.
   const visitCap = options.visitCap ?? Number.POSITIVE_INFINITY;
   if (!(visitCap >= 1)) throw new RangeError(`Expected visitCap >= 1, got ${visitCap}`);
-  const bandPostings = createPostings(Number.MAX_SAFE_INTEGER, visitCap);
-  const reusePostings = createPostings(commonReuseDf, visitCap);
+  const bandPostings = createPostings(Number.MAX_SAFE_INTEGER, visitCap, !batch);
+  const reusePostings = createPostings(commonReuseDf, visitCap, !batch);
   // Every reuse hash is counted (to know the common ones) in fixed memory;
   // only a sample is posted.
   const reuseCounts = createCountSketch();
-  const termPostings = createPostings(termCap, visitCap);
-  let bandHits = new Int32Array(64);
-  let reuseHits = new Int32Array(64);
-  let termHits = new Int32Array(64);
+  const termPostings = createPostings(termCap, visitCap, !batch);
+  let size = 0;
+  // Per document: band, reuse and term hits side by side, and a flag set
+  // on its first visit (one cache line per visited document), cleared after
+  // each lookup.
+  let hits = new Int32Array(64 * HIT);
   let touched = new Int32Array(64);
   let touchedCount = 0;
-
-  const bandKeys = (signature: ArrayLike<number>): number[] => {
-    const keys: number[] = [];
-    for (let b = 0; b + rows <= signature.length; b += rows) {
-      let h = combineHash(0x51ed270b, b);
-      for (let r = 0; r < rows; r++) h = combineHash(h, signature[b + r] as number);
-      keys.push(h);
+  let keys = new Float64Array(64);
+  const out: CandidateColumns = {
+    count: 0,
+    docs: new Int32Array(0),
+    bands: new Int32Array(0),
+    reuse: new Int32Array(0),
+    terms: new Int32Array(0),
+  };
+  let field = 0;
+  const visit = (doc: number) => {
+    const at = doc * HIT;
+    if (hits[at + 3] === 0) {
+      hits[at + 3] = 1;
+      touched[touchedCount++] = doc;
     }
-    return keys;
-  };
-  const visitBand = (doc: number) => {
-    if (bandHits[doc] === 0 && reuseHits[doc] === 0 && termHits[doc] === 0)
-      touched[touchedCount++] = doc;
-    bandHits[doc] = (bandHits[doc] as number) + 1;
-  };
-  const visitReuse = (doc: number) => {
-    if (bandHits[doc] === 0 && reuseHits[doc] === 0 && termHits[doc] === 0)
-      touched[touchedCount++] = doc;
-    reuseHits[doc] = (reuseHits[doc] as number) + 1;
-  };
-  const visitTerm = (doc: number) => {
-    if (bandHits[doc] === 0 && reuseHits[doc] === 0 && termHits[doc] === 0)
-      touched[touchedCount++] = doc;
-    termHits[doc] = (termHits[doc] as number) + 1;
+    hits[at + field] = (hits[at + field] as number) + 1;
   };
 
   return {
-    add(fp) {
-      if (numberOf.has(fp.articleId)) return;
-      const doc = ids.length;
-      ids.push(fp.articleId);
-      numberOf.set(fp.articleId, doc);
-      for (const key of bandKeys(fp.minhash)) bandPostings.add(key, doc);
-      for (let i = 0; i < fp.reuse.length; i++) {
-        const h = fp.reuse[i] as number;
+    add(bands, reuse, terms) {
+      const doc = size++;
+      for (let i = 0; i < bands.length; i++) bandPostings.add(bands[i] as number, doc);
+      for (let i = 0; i < reuse.length; i++) {
+        const h = reuse[i] as number;
         reuseCounts.add(h);
         if (h % sample === 0) reusePostings.add(h, doc);
       }
-      if (indexTerms) {
-        for (let i = 0; i < fp.terms.length; i++) termPostings.add(fp.terms[i] as number, doc);
-      }
+      for (let i = 0; i < terms.length; i++) termPostings.add(terms[i] as number, doc);
+      return doc;
     },
-    has(articleId) {
-      return numberOf.has(articleId);
-    },
-    candidates(fp, query = {}) {
-      const n = ids.length;
-      if (bandHits.length < n) {
-        const size = Math.max(n, bandHits.length * 2);
-        bandHits = new Int32Array(size);
-        reuseHits = new Int32Array(size);
-        termHits = new Int32Array(size);
-        touched = new Int32Array(size);
+    candidates(self, bands, reuse, terms, limit) {
+      if (touched.length < size) {
+        const grown = Math.max(size, touched.length * 2);
+        hits = new Int32Array(grown * HIT);
+        touched = new Int32Array(grown);
+        keys = new Float64Array(grown);
       }
-      const self = numberOf.get(fp.articleId) ?? -1;
       touchedCount = 0;
-      if (query.text !== false) {
-        for (const key of bandKeys(fp.minhash)) bandPostings.forEach(key, visitBand);
-        for (let i = 0; i < fp.reuse.length; i++) {
-          const h = fp.reuse[i] as number;
-          if (h % sample === 0 && reuseCounts.get(h) <= commonReuseDf) {
-            reusePostings.forEach(h, visitReuse);
-          }
+      field = 0;
+      for (let i = 0; i < bands.length; i++) bandPostings.forEach(bands[i] as number, visit);
+      field = 1;
+      for (let i = 0; i < reuse.length; i++) {
+        const h = reuse[i] as number;
+        if (h % sample === 0 && reuseCounts.get(h) <= commonReuseDf) {
+          reusePostings.forEach(h, visit);
         }
       }
-      const terms = query.terms ?? [];
+      field = 2;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i] as number;
-        if (termPostings.count(t) <= termCap) termPostings.forEach(t, visitTerm);
+        if (termPostings.count(t) <= termCap) termPostings.forEach(t, visit);
       }
       // Keep the documents with enough evidence; rank by one packed key
       // (evidence, then order of addition) so a typed sort does the work.
-      const keys = new Float64Array(touchedCount);
       let k = 0;
       for (let t = 0; t < touchedCount; t++) {
         const doc = touched[t] as number;
-        const text = (bandHits[doc] as number) + (reuseHits[doc] as number);
-        const term = termHits[doc] as number;
-        if (doc !== self && (bandHits[doc] as number) > 0) keys[k++] = rank(text, term, doc);
-        else if (
-          doc !== self &&
-          ((reuseHits[doc] as number) >= MIN_SHARED_REUSE || term >= MIN_SHARED_TERMS)
-        ) {
-          keys[k++] = rank(text, term, doc);
+        const at = doc * HIT;
+        const band = hits[at] as number;
+        const shared = hits[at + 1] as number;
+        const term = hits[at + 2] as number;
+        if (doc !== self && (band > 0 || shared >= MIN_SHARED_REUSE || term >= MIN_SHARED_TERMS)) {
+          keys[k++] = rank(band + shared, term, doc);
         }
       }
       const ranked = keys.subarray(0, k).sort();
-      const limit = query.limit ?? MAX_CANDIDATES;
-      const out: Candidate[] = [];
-      for (let i = 0; i < ranked.length && i < limit; i++) {
-        const doc = DOC_LIMIT - 1 - ((ranked[i] as number) % DOC_LIMIT);
-        out.push({
-          articleId: ids[doc] as string,
-          bands: bandHits[doc] as number,
-          sharedReuse: reuseHits[doc] as number,
-          sharedTerms: termHits[doc] as number,
-        });
+      const count = Math.min(k, limit);
+      if (out.docs.length < count) {
+        const grown = Math.max(count, out.docs.length * 2);
+        out.docs = new Int32Array(grown);
+        out.bands = new Int32Array(grown);
+        out.reuse = new Int32Array(grown);
+        out.terms = new Int32Array(grown);
       }
+      for (let i = 0; i < count; i++) {
+        const doc = DOC_LIMIT - 1 - ((ranked[i] as number) % DOC_LIMIT);
+        const at = doc * HIT;
+        out.docs[i] = doc;
+        out.bands[i] = hits[at] as number;
+        out.reuse[i] = hits[at + 1] as number;
+        out.terms[i] = hits[at + 2] as number;
+      }
+      out.count = count;
       for (let t = 0; t < touchedCount; t++) {
-        const doc = touched[t] as number;
-        bandHits[doc] = 0;
-        reuseHits[doc] = 0;
-        termHits[doc] = 0;
+        const at = (touched[t] as number) * HIT;
+        hits[at] = 0;
+        hits[at + 1] = 0;
+        hits[at + 2] = 0;
+        hits[at + 3] = 0;
       }
       return out;
     },
+    compact() {
+      bandPostings.compact();
+      reusePostings.compact();
+      termPostings.compact();
+    },
     size() {
-      return ids.length;
+      return size;
     },
     termFrequency(term) {
       return termPostings.count(term);
@@ -230,6 +317,10 @@ export function createMemoryCandidateIndex(options: MemoryIndexOptions = {}): Ca
     },
   };
 }
+
+const NONE = new Uint32Array(0);
+// Hits per document: band, reuse, term, visited.
+const HIT = 4;
 
 // Packed rank: ascending order = more text evidence, then more shared
 // terms, then earlier addition. Exact in a double for counts < 2^12 and

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { article, QUAKE_TURKEY } from './articles.case.ts';
-import { fingerprint } from './fingerprint.ts';
+import { article, QUAKE_INDONESIA, QUAKE_TURKEY } from './articles.case.ts';
+import { fingerprint, fingerprintParts, fingerprintView } from './fingerprint.ts';
 
 test('fingerprint(article) is plain JSON that survives a round trip unchanged', () => {
   const fp = fingerprint(article('tr1', QUAKE_TURKEY, { publishedAt: '2020-01-24T20:55:00Z' }));
@@ -41,4 +41,27 @@ test('fingerprint(article) weighs names and numbers above ordinary words', () =>
   // Content words 0.5, names 1, numbers 2 (thresholds.ts), before IDF.
   assert.equal(weights[0], 0.5);
   assert.equal(weights.at(-1), 2);
+});
+
+test('fingerprintView(article) and fingerprintParts(article) hold the numbers of fingerprint(article)', () => {
+  const a = article('tr1', QUAKE_TURKEY, { publishedAt: '2020-01-24T20:55:00Z' });
+  const fp = fingerprint(a);
+  const plain = (x: object) =>
+    Object.fromEntries(
+      Object.entries(x).map(([k, v]) => [
+        k,
+        ArrayBuffer.isView(v) ? Array.from(v as Uint32Array) : v,
+      ]),
+    );
+  assert.deepEqual(plain(fingerprintView(a)), fp);
+  assert.deepEqual(plain(fingerprintParts(a)), fp);
+});
+
+test('fingerprintView(article) keeps its numbers when the next article is fingerprinted', () => {
+  const view = fingerprintView(article('tr1', QUAKE_TURKEY));
+  const terms = Array.from(view.terms);
+  const weights = Array.from(view.termWeights);
+  fingerprintView(article('id1', QUAKE_INDONESIA));
+  assert.deepEqual(Array.from(view.terms), terms);
+  assert.deepEqual(Array.from(view.termWeights), weights);
 });

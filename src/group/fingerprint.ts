@@ -78,13 +78,12 @@ const DAY_MS = 86_400_000;
  * fp.reuse.length; // about 2/(window+1) of the word 4-grams
  */
 export function fingerprint(article: Article, options: FingerprintOptions = {}): Fingerprint {
-  const view = fingerprintView(article, options);
+  const parts = fingerprintParts(article, options);
   return {
-    ...view,
-    minhash: Array.from(view.minhash),
-    reuse: Array.from(view.reuse),
-    terms: Array.from(view.terms),
-    termWeights: Array.from(view.termWeights),
+    ...parts,
+    reuse: Array.from(parts.reuse),
+    terms: Array.from(parts.terms),
+    termWeights: Array.from(parts.termWeights),
   };
 }
 
@@ -98,6 +97,30 @@ export function fingerprintView(
   terms: Uint32Array;
   termWeights: Float64Array;
 } {
+  const parts = fingerprintParts(article, options);
+  return {
+    ...parts,
+    minhash: Uint32Array.from(parts.minhash),
+    terms: parts.terms.slice(),
+    termWeights: parts.termWeights.slice(),
+  };
+}
+
+/**
+ * `fingerprintView` for a caller that copies the numbers at once (a batch
+ * packing them into large arrays): `terms` and `termWeights` are views of
+ * buffers the next call overwrites, and `minhash` stays a plain array. No
+ * typed array is allocated for them per article.
+ */
+export function fingerprintParts(
+  article: Article,
+  options: FingerprintOptions = {},
+): FingerprintView & {
+  minhash: number[];
+  reuse: Uint32Array;
+  terms: Uint32Array;
+  termWeights: Float64Array;
+} {
   if (article === null || typeof article !== 'object' || typeof article.id !== 'string') {
     throw new TypeError(`Expected an Article with a string id, got ${describe(article)}`);
   }
@@ -107,7 +130,7 @@ export function fingerprintView(
   return {
     articleId: article.id,
     words: units.count,
-    minhash: Uint32Array.from(minhash(shingles, options.signatureSize ?? SIGNATURE_SIZE)),
+    minhash: minhash(shingles, options.signatureSize ?? SIGNATURE_SIZE),
     reuse: winnow(shingles, options.window ?? WINNOW_WINDOW),
     terms,
     termWeights,
@@ -138,6 +161,9 @@ for (const w of STOPWORDS) STOP_HASHES.add(hashWord(w));
 // Reused between calls (fingerprint is synchronous): no allocation per article.
 const LOWER = createIntSet(1024);
 let scratch = new Uint32Array(1024);
+let weightScratch = new Float64Array(1024);
+// ln(tf) for the usual term frequencies (the same numbers Math.log gives).
+const LN = Float64Array.from({ length: 64 }, (_, tf) => Math.log(tf));
 
 function termId(h: number, kind: number): number {
   return ((mix32(h ^ TERM_SEED) & ~3) | kind) >>> 0;
@@ -196,21 +222,24 @@ function weightedTerms(
     }
   }
   if (runLength > 1) ids[k++] = termId(runHash, KIND_ENTITY);
-  const sorted = ids.subarray(0, k).sort();
-  const terms = new Uint32Array(k);
-  const termWeights = new Float64Array(k);
+  ids.subarray(0, k).sort();
+  if (weightScratch.length < k) weightScratch = new Float64Array(scratch.length);
+  const termWeights = weightScratch;
+  // Distinct terms are written over the sorted ids (never ahead of the reading position).
   let m = 0;
   for (let i = 0; i < k; ) {
-    const t = sorted[i] as number;
+    const t = ids[i] as number;
     let j = i + 1;
-    while (j < k && sorted[j] === t) j++;
-    terms[m] = t;
-    const w = (1 + Math.log(j - i)) * (kindWeight[t & 3] as number);
+    while (j < k && ids[j] === t) j++;
+    ids[m] = t;
+    const tf = j - i;
+    const w =
+      (1 + (tf < LN.length ? (LN[tf] as number) : Math.log(tf))) * (kindWeight[t & 3] as number);
     termWeights[m] = Math.round(w * 1e4) / 1e4;
     m++;
     i = j;
   }
-  return { terms: terms.slice(0, m), termWeights: termWeights.slice(0, m) };
+  return { terms: ids.subarray(0, m), termWeights: termWeights.subarray(0, m) };
 }
 
 function describe(value: unknown): string {

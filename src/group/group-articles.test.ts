@@ -15,7 +15,9 @@ import {
   seedArticles,
   shuffle,
 } from './articles.case.ts';
+import { fingerprint } from './fingerprint.ts';
 import { groupArticles } from './group-articles.ts';
+import { FULL_RELATIONS_MAX } from './thresholds.ts';
 
 const storyOf = (stories: { articleIds: string[] }[], id: string) =>
   stories.findIndex((s) => s.articleIds.includes(id));
@@ -177,4 +179,37 @@ test('groupArticles(ECB+) puts most same-event pairs together and keeps most sam
   // together, 0.14 of cross-event pairs), so a regression shows.
   assert.ok(sameTogether / same > 0.8, `same-event pairs together ${sameTogether}/${same}`);
   assert.ok(crossTogether / cross < 0.25, `cross-event pairs together ${crossTogether}/${cross}`);
+});
+
+test('groupArticles(articles, {fingerprints}) gives what fingerprinting the articles gives', () => {
+  const input = [
+    article('tr1', QUAKE_TURKEY),
+    article('tr2', QUAKE_TURKEY_OTHER),
+    article('tr3', `${QUAKE_TURKEY}\n\nREAD MORE: Turkey's worst earthquakes`),
+    article('id1', QUAKE_INDONESIA),
+    article('id2', QUAKE_INDONESIA_OTHER),
+  ];
+  const some = new Map(input.slice(0, 3).map((a) => [a.id, fingerprint(a)]));
+  const stored = new Map(
+    [...some].map(([id, fp]) => [id, JSON.parse(JSON.stringify(fp)) as typeof fp]),
+  );
+  assert.deepEqual(groupArticles(input, { fingerprints: stored }), groupArticles(input));
+});
+
+test('groupArticles(articles) relates every copy in a story too large for all pairs, without all pairs', () => {
+  const count = FULL_RELATIONS_MAX + 10;
+  const words = QUAKE_TURKEY.split(' ');
+  const copies = Array.from({ length: count }, (_, k) => {
+    // Each copy drops a different word: near-duplicates, none identical.
+    const edited = words.filter((_, w) => w !== 3 + k).join(' ');
+    return article(`c${String(k).padStart(2, '0')}`, edited);
+  });
+  const { stories } = groupArticles([...copies, article('other', QUAKE_INDONESIA)]);
+  const story = stories.find((s) => s.articleIds.includes('c00'));
+  assert.equal(story?.articleIds.length, count);
+  const relations = story?.relations ?? [];
+  assert.ok(relations.length < (count * (count - 1)) / 2, `${relations.length} relations`);
+  const related = new Set(relations.flatMap((r) => [r.a, r.b]));
+  assert.equal(related.size, count);
+  for (const r of relations) assert.equal(r.kind, 'duplicate', `${r.a}-${r.b}`);
 });

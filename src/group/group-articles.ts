@@ -1,44 +1,23 @@
 import type { Article, Problem, Relation, Story, Topic } from '../model/index.ts';
-import { averageLink, type LinkEdge } from './average-link.ts';
-import {
-  type CandidateIndex,
-  createMemoryCandidateIndex,
-  type MemoryIndexOptions,
-} from './candidate-index.ts';
-import {
-  type Fingerprint,
-  type FingerprintOptions,
-  type FingerprintView,
-  fingerprintView,
-} from './fingerprint.ts';
+import { averageLink } from './average-link.ts';
+import type { MemoryIndexOptions } from './candidate-index.ts';
+import type { Fingerprint, FingerprintOptions, FingerprintView } from './fingerprint.ts';
+import { fingerprintColumns } from './fingerprint-columns.ts';
 import { linkSimilarity, overlapScores, textOverlap, toRelation } from './relate.ts';
 import { compareIds, storyId, topicId } from './story-id.ts';
+import { createStoryPairs } from './story-pairs.ts';
 import { storyRelations } from './story-relations.ts';
+import { textPairs } from './text-pairs.ts';
 import {
-  DERIVED_CONTAINMENT,
   EDGE_FLOOR,
   FULL_RELATIONS_MAX,
-  MIN_REUSE_HASHES,
   MIN_WORDS,
-  POSTING_VISIT_CAP,
-  QUERY_TERMS,
-  REUSE_SAMPLE,
   STORY_THRESHOLD,
-  TEXT_CANDIDATES,
-  TEXT_PAIRS_PER_ARTICLE,
   TOPIC_THRESHOLD,
-  TOPICAL_CANDIDATES,
-  UNIT_CONTAINMENT,
-  UNIT_TOPICAL,
 } from './thresholds.ts';
-import {
-  cosine,
-  keyTerms,
-  type TopicalVector,
-  termStatistics,
-  timeWeight,
-  topicalVector,
-} from './topical.ts';
+import { cosine, type TopicalVector, timeWeight } from './topical.ts';
+import { topicalEdges } from './topical-edges.ts';
+import { topicalVectors } from './topical-vectors.ts';
 import { clusterTopics } from './topics.ts';
 
 /** Options of `groupArticles`; defaults are the measured constants of thresholds.ts. */
@@ -65,6 +44,10 @@ export interface GroupResult {
  * topics, with pairwise relations inside each story. Deterministic: the
  * same articles in any order give the same stories, ids and relations.
  *
+ * Memory: what is kept per article lives in a few large typed arrays
+ * (packed-lists.ts), and each part is dropped once used: term lists once
+ * the TF-IDF vectors are built, band keys once text candidates are found.
+ *
  * @example
  * const { stories, topics, problems } = groupArticles(articles);
  */
@@ -80,19 +63,19 @@ export function groupArticles(
   const problems: Problem[] = [];
   const unique = uniqueArticles(articles, problems);
   const n = unique.length;
-  // Fingerprints kept compact (typed arrays: about half the memory of
-  // number arrays at 100k articles).
-  const fps: FingerprintView[] = unique.map((a) => {
-    const given = options.fingerprints?.get(a.id);
-    const fp = given === undefined ? fingerprintView(a, options.fingerprint) : compact(given);
-    // Single precision is plenty for weights rounded to 1e-4, at half the memory.
-    return { ...fp, termWeights: Float32Array.from(fp.termWeights) };
+  const columns = fingerprintColumns(unique, {
+    fingerprint: options.fingerprint,
+    fingerprints: options.fingerprints,
+    lshRows: options.index?.lshRows,
   });
+  const { articleIds, days } = columns;
 
   // Articles with too little text are kept as their own story, reported.
-  const usable: boolean[] = fps.map((fp, i) => {
+  const usable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const article = unique[i] as Article;
-    if (fp.words === 0) {
+    const words = columns.words[i] as number;
+    if (words === 0) {
       problems.push(
         problem(
           'group/no-text',
@@ -100,240 +83,166 @@ export function groupArticles(
           article,
         ),
       );
-      return false;
-    }
-    if (fp.words < MIN_WORDS) {
+    } else if (words < MIN_WORDS) {
       problems.push(
         problem(
           'group/too-short',
-          `Article ${article.id} has ${fp.words} word(s), too few to group reliably; it is kept as a story of its own.`,
+          `Article ${article.id} has ${words} word(s), too few to group reliably; it is kept as a story of its own.`,
           article,
         ),
       );
-      return false;
-    }
-    return true;
-  });
-  const stats = termStatistics(fps.filter((_, i) => usable[i]));
-  // TF-IDF vectors now; the raw terms are then freed (a third of the memory).
-  const vectors: (TopicalVector | null)[] = fps.map((fp, i) =>
-    usable[i] ? topicalVector(fp, stats) : null,
-  );
-  const vectorOf = (i: number) => vectors[i] as TopicalVector;
-  for (let i = 0; i < n; i++) {
-    fps[i] = { ...(fps[i] as FingerprintView), terms: EMPTY, termWeights: EMPTY };
+    } else usable[i] = 1;
   }
-  // Lookups visit the newest POSTING_VISIT_CAP articles of a list: bounded
-  // however often one text is copied.
-  const index = createMemoryCandidateIndex({
-    visitCap: POSTING_VISIT_CAP,
-    ...options.index,
-    indexTerms: false,
-  });
-  for (let i = 0; i < n; i++) if (usable[i]) index.add(fps[i] as FingerprintView);
-  const numberOf = new Map(unique.map((a, i) => [a.id, i]));
-  const reuseSize = fps.map((fp) => effectiveReuse(fp, index, 1));
-  // Candidates count shared hashes among the sampled ones only.
-  const sample = options.index?.reuseSample ?? REUSE_SAMPLE;
-  const sampledSize = fps.map((fp) => effectiveReuse(fp, index, sample));
-  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  const vectors = topicalVectors(columns, usable);
+  const vectorOf = (i: number) => vectors[i] as TopicalVector;
+
+  // 1. Shared text, counted straight from the index postings.
+  const text = textPairs(columns, usable, vectorOf, options.index);
+  const { pairs, rep, reuseSize, sampledSize } = text;
+  const reuse = text.counted;
+  const unitSize = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rep[i] as number;
+    unitSize[r] = (unitSize[r] as number) + 1;
+  }
   // Scores from a sampled shared count (see REUSE_SAMPLE).
   const textScores = (i: number, j: number, shared: number) =>
     overlapScores({ shared, sizeA: sampledSize[i] as number, sizeB: sampledSize[j] as number });
-
-  // 1. Shared text, counted straight from the index postings. Copies of one
-  // text (mutual containment) join one unit as they are found; each article
-  // keeps its best pair per unit, for at most TEXT_PAIRS_PER_ARTICLE units,
-  // so thousands of copies of one wire story cost a few pairs each.
-  const unitOf = Int32Array.from({ length: n }, (_, i) => i);
-  const findUnit = (x: number): number => {
-    let r = x;
-    while (unitOf[r] !== r) {
-      unitOf[r] = unitOf[unitOf[r] as number] as number;
-      r = unitOf[r] as number;
-    }
-    return r;
-  };
-  const pairs = new Map<number, number>();
-  const bestJ: number[] = [];
-  const bestShared: number[] = [];
-  const bestLink: number[] = [];
-  const bestRoot: number[] = [];
-  // Slot of a unit root in the best* lists of the current article, +1 (0: none).
-  const slotOfRoot = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!usable[i]) continue;
-    const sizeI = sampledSize[i] as number;
-    for (const r of bestRoot) slotOfRoot[r] = 0;
-    bestJ.length = 0;
-    bestShared.length = 0;
-    bestLink.length = 0;
-    bestRoot.length = 0;
-    for (const c of index.candidates(fps[i] as FingerprintView, { limit: TEXT_CANDIDATES })) {
-      const j = numberOf.get(c.articleId) as number;
-      const shared = c.sharedReuse;
-      const sizeJ = sampledSize[j] as number;
-      const cIJ = sizeI > 0 ? shared / sizeI : 0;
-      const cJI = sizeJ > 0 ? shared / sizeJ : 0;
-      // One unit: copies of one text (mutual containment), or a rewrite that
-      // keeps some of the text and all of the topic.
-      if (
-        Math.min(cIJ, cJI) >= UNIT_CONTAINMENT ||
-        (Math.max(cIJ, cJI) >= DERIVED_CONTAINMENT &&
-          (reuseSize[i] as number) >= MIN_REUSE_HASHES &&
-          (reuseSize[j] as number) >= MIN_REUSE_HASHES &&
-          cosine(vectorOf(i), vectorOf(j)) >= UNIT_TOPICAL)
-      ) {
-        const a = findUnit(i);
-        const b = findUnit(j);
-        if (a !== b) unitOf[Math.max(a, b)] = Math.min(a, b);
-      }
-      const link = Math.max(
-        sizeI >= MIN_REUSE_HASHES ? cIJ : 0,
-        sizeJ >= MIN_REUSE_HASHES ? cJI : 0,
-      );
-      const root = findUnit(j);
-      const at = (slotOfRoot[root] as number) - 1;
-      if (at < 0) {
-        slotOfRoot[root] = bestRoot.length + 1;
-        bestRoot.push(root);
-        bestJ.push(j);
-        bestShared.push(shared);
-        bestLink.push(link);
-      } else if (link > (bestLink[at] as number)) {
-        bestJ[at] = j;
-        bestShared[at] = shared;
-        bestLink[at] = link;
-      }
-    }
-    const order = bestJ.map((_, x) => x);
-    order.sort(
-      (x, y) =>
-        (bestLink[y] as number) - (bestLink[x] as number) ||
-        (bestJ[x] as number) - (bestJ[y] as number),
-    );
-    for (let x = 0; x < order.length && x < TEXT_PAIRS_PER_ARTICLE; x++) {
-      const at = order[x] as number;
-      pairs.set(key(i, bestJ[at] as number), bestShared[at] as number);
-    }
-  }
-  // Signatures were only needed to find text candidates.
-  for (let i = 0; i < n; i++) fps[i] = { ...(fps[i] as FingerprintView), minhash: EMPTY };
-  const rep = Int32Array.from({ length: n }, (_, i) => findUnit(i));
-  const unitSize = new Map<number, number>();
-  for (let i = 0; i < n; i++)
-    unitSize.set(rep[i] as number, (unitSize.get(rep[i] as number) ?? 0) + 1);
+  const topicalOf = (i: number, j: number): number =>
+    cosine(vectorOf(i), vectorOf(j)) * timeWeight(days[i] ?? null, days[j] ?? null);
 
   // 2. Topical similarity between unit representatives, candidates by key
   // terms (each representative indexed under its own key terms).
-  const reps = [...unitSize.keys()].filter((r) => usable[r]).sort((a, b) => a - b);
-  const repIndex = createMemoryCandidateIndex({ visitCap: POSTING_VISIT_CAP, ...options.index });
-  const keyFps = new Map<number, FingerprintView>();
-  for (const r of reps) {
-    const fp = { ...(fps[r] as FingerprintView), terms: keyTerms(vectorOf(r), QUERY_TERMS) };
-    keyFps.set(r, fp);
-    repIndex.add(fp);
-  }
-  const topicalOf = (i: number, j: number): number =>
-    cosine(vectorOf(i), vectorOf(j)) *
-    timeWeight((fps[i] as FingerprintView).day, (fps[j] as FingerprintView).day);
-  const unitEdges = new Map<number, number>();
-  for (const r of reps) {
-    const fp = keyFps.get(r) as FingerprintView;
-    const found = repIndex.candidates(fp, {
-      text: false,
-      terms: fp.terms,
-      limit: TOPICAL_CANDIDATES,
-    });
-    for (const c of found) {
-      const o = numberOf.get(c.articleId) as number;
-      const k = key(r, o);
-      if (unitEdges.has(k)) continue;
-      unitEdges.set(k, topicalOf(r, o) * (unitSize.get(r) as number) * (unitSize.get(o) as number));
-    }
-  }
+  const reps: number[] = [];
+  for (let r = 0; r < n; r++) if (rep[r] === r && usable[r]) reps.push(r);
+  const unitEdges = topicalEdges(reps, vectorOf, topicalOf, unitSize, options.index);
   // Shared text across units adds what it exceeds the units' topical similarity by.
-  for (const [k, shared] of pairs) {
-    const i = Math.floor(k / n);
-    const j = k % n;
+  for (let e = 0; e < pairs.size(); e++) {
+    const i = pairs.first(e);
+    const j = pairs.second(e);
     const ri = rep[i] as number;
     const rj = rep[j] as number;
     if (ri === rj) continue;
-    const text = linkSimilarity(
-      { ...textScores(i, j, shared), topical: 0 },
+    const linked = linkSimilarity(
+      { ...textScores(i, j, pairs.value(e)), topical: 0 },
       reuseSize[i] as number,
       reuseSize[j] as number,
     );
-    const uk = key(ri, rj);
     const t = topicalOf(ri, rj);
+    const at = unitEdges.find(Math.min(ri, rj), Math.max(ri, rj));
     const sum =
-      unitEdges.get(uk) ?? t * (unitSize.get(ri) as number) * (unitSize.get(rj) as number);
-    unitEdges.set(uk, text > t ? sum + (text - t) : sum);
+      at >= 0 ? unitEdges.value(at) : t * (unitSize[ri] as number) * (unitSize[rj] as number);
+    unitEdges.set(Math.min(ri, rj), Math.max(ri, rj), linked > t ? sum + (linked - t) : sum);
   }
 
-  // 3. Average link over units.
-  const unitNumber = new Map(reps.map((r, u) => [r, u]));
-  const edges: LinkEdge[] = [];
-  for (const [k, sum] of [...unitEdges].sort((x, y) => x[0] - y[0])) {
+  // 3. Average link over units, edges in order of their units.
+  const unitNumber = new Int32Array(n).fill(-1);
+  reps.forEach((r, u) => {
+    unitNumber[r] = u;
+  });
+  const sortKeys = new Float64Array(unitEdges.size());
+  for (let e = 0; e < sortKeys.length; e++) {
+    sortKeys[e] = unitEdges.first(e) * n + unitEdges.second(e);
+  }
+  sortKeys.sort();
+  const edgeA = new Int32Array(sortKeys.length);
+  const edgeB = new Int32Array(sortKeys.length);
+  const edgeSum = new Float64Array(sortKeys.length);
+  let edgeCount = 0;
+  for (const k of sortKeys) {
     const i = Math.floor(k / n);
     const j = k % n;
-    const a = unitNumber.get(i);
-    const b = unitNumber.get(j);
+    const sum = unitEdges.value(unitEdges.find(i, j));
+    const a = unitNumber[i] as number;
+    const b = unitNumber[j] as number;
     // Faint similarities barely move a mean and cost most of the merging work.
-    const mean = sum / ((unitSize.get(i) as number) * (unitSize.get(j) as number));
-    if (a !== undefined && b !== undefined && mean >= EDGE_FLOOR) edges.push({ a, b, sum });
+    const mean = sum / ((unitSize[i] as number) * (unitSize[j] as number));
+    if (a >= 0 && b >= 0 && mean >= EDGE_FLOOR) {
+      edgeA[edgeCount] = a;
+      edgeB[edgeCount] = b;
+      edgeSum[edgeCount] = sum;
+      edgeCount++;
+    }
   }
   const clusters = averageLink(
-    reps.map((r) => unitSize.get(r) as number),
-    edges,
+    reps.map((r) => unitSize[r] as number),
+    {
+      a: edgeA.subarray(0, edgeCount),
+      b: edgeB.subarray(0, edgeCount),
+      sum: edgeSum.subarray(0, edgeCount),
+    },
     options.storyThreshold ?? STORY_THRESHOLD,
   );
-  const membersOfRep = new Map<number, number[]>();
+  // Members of each unit, in article order (a counting sort by unit).
+  const memberStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const r = (rep[i] as number) + 1;
+    memberStart[r] = (memberStart[r] as number) + 1;
+  }
+  for (let r = 0; r < n; r++) {
+    memberStart[r + 1] = (memberStart[r + 1] as number) + (memberStart[r] as number);
+  }
+  const memberList = new Int32Array(n);
+  const fillAt = memberStart.slice(0, n);
   for (let i = 0; i < n; i++) {
     const r = rep[i] as number;
-    const list = membersOfRep.get(r);
-    if (list === undefined) membersOfRep.set(r, [i]);
-    else list.push(i);
+    const at = fillAt[r] as number;
+    memberList[at] = i;
+    fillAt[r] = at + 1;
   }
-  const groups: number[][] = clusters.map((c) =>
-    c.flatMap((u) => membersOfRep.get(reps[u] as number) ?? []),
-  );
+  const groups: number[][] = clusters.map((c) => {
+    const g: number[] = [];
+    for (const u of c) {
+      const r = reps[u] as number;
+      for (let p = memberStart[r] as number; p < (memberStart[r + 1] as number); p++) {
+        g.push(memberList[p] as number);
+      }
+    }
+    return g;
+  });
   for (let i = 0; i < n; i++) if (!usable[i]) groups.push([i]);
 
-  // 4. Stories with relations, in a stable order.
+  // 4. Stories with relations, in a stable order. Stories too large for
+  // every pair get relations for candidate pairs: shared text first
+  // (1 + sampled containment), then topical similarity.
   const storyOf = new Int32Array(n);
   groups.forEach((g, s) => {
     for (const m of g) storyOf[m] = s;
   });
-  const pairsOfStory = new Map<number, [number, number, number][]>();
-  const addPair = (k: number, pre: number) => {
-    const i = Math.floor(k / n);
-    const j = k % n;
-    const s = storyOf[i] as number;
-    if (s !== storyOf[j] || (groups[s] as number[]).length <= FULL_RELATIONS_MAX) return;
-    const list = pairsOfStory.get(s);
-    if (list === undefined) pairsOfStory.set(s, [[i, j, pre]]);
-    else list.push([i, j, pre]);
-  };
-  // Shared text first (1 + sampled containment), then topical similarity.
-  for (const [k, shared] of pairs) {
-    const i = Math.floor(k / n);
-    const s = textScores(i, k % n, shared);
-    addPair(k, 1 + Math.max(s.containmentAB, s.containmentBA));
+  const inLargeStory = (i: number, j: number) =>
+    storyOf[i] === storyOf[j] &&
+    (groups[storyOf[i] as number] as number[]).length > FULL_RELATIONS_MAX;
+  const candidatePairs = createStoryPairs(groups.length);
+  for (let e = 0; e < pairs.size(); e++) {
+    const i = pairs.first(e);
+    const j = pairs.second(e);
+    if (!inLargeStory(i, j)) continue;
+    const s = textScores(i, j, pairs.value(e));
+    candidatePairs.add(storyOf[i] as number, i, j, 1 + Math.max(s.containmentAB, s.containmentBA));
   }
-  for (const [k, sum] of unitEdges) {
-    const i = Math.floor(k / n);
-    const j = k % n;
-    addPair(k, sum / ((unitSize.get(i) ?? 1) * (unitSize.get(j) ?? 1)));
+  for (let e = 0; e < unitEdges.size(); e++) {
+    const i = unitEdges.first(e);
+    const j = unitEdges.second(e);
+    if (!inLargeStory(i, j)) continue;
+    const pre = unitEdges.value(e) / ((unitSize[i] as number) * (unitSize[j] as number));
+    candidatePairs.add(storyOf[i] as number, i, j, pre);
   }
-  const isCommon = (h: number) => index.isCommonReuse(h);
+  candidatePairs.finish();
+  // Common reuse hashes are already left out of `reuse` (see textPairs).
+  const reuseOf = (i: number): FingerprintView => ({
+    articleId: articleIds[i] as string,
+    words: columns.words[i] as number,
+    minhash: NONE,
+    reuse: reuse.get(i),
+    terms: NONE,
+    termWeights: NONE,
+    day: days[i] ?? null,
+  });
   const relation = (i: number, j: number): Relation => {
-    const a = fps[i] as FingerprintView;
-    const b = fps[j] as FingerprintView;
-    const o = textOverlap(a, b, isCommon);
+    const o = textOverlap(reuseOf(i), reuseOf(j));
     return toRelation(
-      a.articleId,
-      b.articleId,
+      articleIds[i] as string,
+      articleIds[j] as string,
       { ...overlapScores(o), topical: topicalOf(i, j) },
       { a: o.sizeA, b: o.sizeB },
     );
@@ -342,7 +251,7 @@ export function groupArticles(
     members.sort((a, b) => a - b);
     const ids = members.map((m) => (unique[m] as Article).id);
     const live = members.filter((m) => usable[m]);
-    const relations = storyRelations(live, relation, () => pairsOfStory.get(s) ?? []);
+    const relations = storyRelations(live, relation, () => candidatePairs.of(s));
     return { story: { id: storyId(ids), articleIds: ids, relations }, members };
   });
   stories.sort((x, y) =>
@@ -364,29 +273,7 @@ export function groupArticles(
   return { stories: stories.map((s) => s.story), topics, problems };
 }
 
-const EMPTY = new Uint32Array(0);
-
-function compact(fp: Fingerprint): FingerprintView {
-  return {
-    articleId: fp.articleId,
-    words: fp.words,
-    minhash: Uint32Array.from(fp.minhash),
-    reuse: Uint32Array.from(fp.reuse),
-    terms: Uint32Array.from(fp.terms),
-    termWeights: fp.termWeights,
-    day: fp.day,
-  };
-}
-
-/** Reuse hashes of a fingerprint that count: not common, and in the sample (`hash % sample === 0`). */
-function effectiveReuse(fp: FingerprintView, index: CandidateIndex, sample: number): number {
-  let k = 0;
-  for (let i = 0; i < fp.reuse.length; i++) {
-    const h = fp.reuse[i] as number;
-    if (h % sample === 0 && !index.isCommonReuse(h)) k++;
-  }
-  return k;
-}
+const NONE = new Uint32Array(0);
 
 function uniqueArticles(articles: readonly Article[], problems: Problem[]): Article[] {
   const byId = new Map<string, Article>();
