@@ -213,6 +213,20 @@ const TOPIC_GRID = Array.from(
   (_, i) => Math.round((0.06 + i * 0.005) * 1000) / 1000,
 );
 
+/** The value of `grid` with the highest `score` (the first on ties). */
+function bestOf(grid: readonly number[], score: (value: number) => number): number {
+  let best = grid[0] as number;
+  let bestScore = -1;
+  for (const value of grid) {
+    const f = score(value);
+    if (f > bestScore) {
+      bestScore = f;
+      best = value;
+    }
+  }
+  return best;
+}
+
 function main() {
   const dir = ecbplusDir(root);
   if (dir === null) {
@@ -326,24 +340,8 @@ function main() {
   );
   const held: { events: Scores; topics: Scores; n: number }[] = [];
   for (const [name, fit, test] of folds) {
-    let story = STORY_GRID[0] as number;
-    let bestF = -1;
-    for (const s of STORY_GRID) {
-      const f = runOn(name, fit, s, TOPIC_THRESHOLD).events.f1;
-      if (f > bestF) {
-        bestF = f;
-        story = s;
-      }
-    }
-    let topic = TOPIC_GRID[0] as number;
-    bestF = -1;
-    for (const t of TOPIC_GRID) {
-      const f = runOn(name, fit, story, t).topics.f1;
-      if (f > bestF) {
-        bestF = f;
-        topic = t;
-      }
-    }
+    const story = bestOf(STORY_GRID, (s) => runOn(name, fit, s, TOPIC_THRESHOLD).events.f1);
+    const topic = bestOf(TOPIC_GRID, (t) => runOn(name, fit, story, t).topics.f1);
     const r = run(test, fps, story, topic);
     held.push({ ...r, n: test.length });
     console.log(`  ${name}: story ${story}, topic ${topic}`);
@@ -370,29 +368,15 @@ function main() {
     const inFit = new Set(fit);
     const isFit = (d: EcbDocument) => inFit.has(d);
     const isTest = (d: EcbDocument) => !inFit.has(d);
-    let story = STORY_GRID[0] as number;
-    let bestF = -1;
-    for (const s of STORY_GRID) {
-      const f = scoreWhere(
-        docs,
-        runOn('all', docs, s, TOPIC_THRESHOLD).storyOf,
-        (d) => d.event,
-        isFit,
-      ).f1;
-      if (f > bestF) {
-        bestF = f;
-        story = s;
-      }
-    }
-    let topic = TOPIC_GRID[0] as number;
-    bestF = -1;
-    for (const t of TOPIC_GRID) {
-      const f = scoreWhere(docs, runOn('all', docs, story, t).topicOf, (d) => d.topic, isFit).f1;
-      if (f > bestF) {
-        bestF = f;
-        topic = t;
-      }
-    }
+    const story = bestOf(
+      STORY_GRID,
+      (s) =>
+        scoreWhere(docs, runOn('all', docs, s, TOPIC_THRESHOLD).storyOf, (d) => d.event, isFit).f1,
+    );
+    const topic = bestOf(
+      TOPIC_GRID,
+      (t) => scoreWhere(docs, runOn('all', docs, story, t).topicOf, (d) => d.topic, isFit).f1,
+    );
     const r = runOn('all', docs, story, topic);
     const events = scoreWhere(docs, r.storyOf, (d) => d.event, isTest);
     const topics = scoreWhere(docs, r.topicOf, (d) => d.topic, isTest);

@@ -5,31 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/index.ts';
 
-/** A minimal Article around a text (paragraphs split on blank lines). */
+/** A minimal Article around a text (paragraphs split on blank lines), with no language: group must not need one. */
 export function article(id: string, text: string, extra: Partial<Article> = {}): Article {
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  return {
-    id,
-    source: `test:${id}`,
-    url: null,
-    headline: null,
-    bylines: [],
-    publishedAt: null,
-    dateline: null,
-    outlet: null,
-    credits: [],
-    cites: [],
-    language: null,
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    removed: [],
-    ...extra,
-  };
+  return testArticle(id, text, { source: `test:${id}`, language: null, ...extra });
 }
 
 /** mulberry32, a seeded PRNG for shuffles in tests. */
