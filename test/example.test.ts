@@ -124,12 +124,11 @@ function findRemovedAt(
 
 /**
  * Every expected block of furniture matched to the removed blocks that
- * hold it. The reading lists blocks in page order, so each is looked for
- * after the one before it first: the "Kestrel Bay" section label above a
- * headline is not taken for the "Kestrel Bay" entry of the menu before it.
- * Then anywhere: for HTML, `removed` lists the blocks cut from the kept
- * paragraphs (the dateline) after the HTML extractor's own. Null for a
- * block not removed.
+ * hold it. The reading and `removed` both list blocks in page order, so
+ * each is looked for only after the one before it: the "Kestrel Bay"
+ * section label above a headline is not taken for the "Kestrel Bay" entry
+ * of the menu before it, and a block listed out of order is not found.
+ * Null for a block not removed (or not removed in page order).
  */
 function matchRemoved(
   removed: readonly RemovedBlock[],
@@ -137,10 +136,10 @@ function matchRemoved(
 ): Array<RemovedBlock[] | null> {
   let from = 0;
   return wanted.map((block) => {
-    const next = findRemovedAt(removed, block.text, from);
-    if (next !== null) from = next.end;
-    const at = next ?? findRemovedAt(removed, block.text, 0);
-    return at === null ? null : removed.slice(at.start, at.end);
+    const at = findRemovedAt(removed, block.text, from);
+    if (at === null) return null;
+    from = at.end;
+    return removed.slice(at.start, at.end);
   });
 }
 
@@ -197,7 +196,7 @@ for (const file of FILES) {
     const a = article(file);
     const matched = matchRemoved(a.removed, want.removed);
     want.removed.forEach((block, k) => {
-      assert.ok(matched[k], `'${block.text}' is in removed`);
+      assert.ok(matched[k], `'${block.text}' is in removed, in page order`);
       const text = norm(block.text);
       for (const p of a.paragraphs) {
         assert.ok(

@@ -377,8 +377,23 @@ function finish(
   }
 
   const pieces = removedPieces(units, prepared.classification);
-  const htmlRemoved = (html?.removed ?? []).flatMap(splitMetaRow);
-  const removed: RemovedBlock[] = [...htmlRemoved];
+  // For HTML the units are the extractor's paragraphs; each of its removed
+  // blocks (a metadata row as its pieces) goes before the unit it preceded
+  // on the page, so `removed` is in page order with what is cut from units.
+  const htmlPlaced = (html?.removed ?? []).flatMap((block, k) => {
+    const at = html?.removedAt[k] ?? 0;
+    return splitMetaRow(block).map((piece) => ({ piece, at }));
+  });
+  const htmlRemoved = htmlPlaced.map((p) => p.piece);
+  const removed: RemovedBlock[] = [];
+  let nextHtml = 0;
+  const htmlBlocksBefore = (unit: number): void => {
+    for (; nextHtml < htmlPlaced.length; nextHtml++) {
+      const placed = htmlPlaced[nextHtml] as { piece: RemovedBlock; at: number };
+      if (placed.at > unit) break;
+      removed.push(placed.piece);
+    }
+  };
   // With keepAll the HTML extractor's removed blocks are also units here
   // (kept in the body); the text classifier must not list them a second time.
   const listedByHtml = new Map<string, number>();
@@ -390,6 +405,7 @@ function finish(
   units.forEach((_, i) => {
     const verdict = verdicts[i];
     const extra = inline.get(i);
+    htmlBlocksBefore(i);
     if (extra?.before) removed.push(extra.before);
     for (; next < pieces.length && pieces[next]?.unit === i; next++) {
       const piece = pieces[next] as RemovedPiece;
@@ -408,6 +424,7 @@ function finish(
     const text = texts[i] ?? '';
     if ((keepAll || verdict?.reason === null) && text.trim() !== '') paragraphs.push(text);
   });
+  htmlBlocksBefore(Number.POSITIVE_INFINITY);
 
   if (paragraphs.length === 0) {
     // An unreadable page already has its problem; no body follows from it.

@@ -205,6 +205,34 @@ test('extractArticle(html) reads the page through the HTML extractor and cleans 
   );
 });
 
+test('extractArticle(html) lists the furniture, dateline and sign-off in removed in page order', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Russia to supply weapons</title></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a></nav><article>
+    <h1>Russia to supply weapons</h1><p>MOSCOW, Aug 26 (Reuters) - ${P1}</p>
+    <figure><img src="a.jpg"><figcaption>Russian tanks during joint exercises. Photo: Ivan Petrov</figcaption></figure>
+    <p>${P2}</p><p>${P3} -REUTERS</p>
+    <div class="share">Share this story on Facebook</div></article>
+    <footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>`;
+  const source: Source = { location: 'a.html', format: 'html', content: html, meta: {} };
+  const inPageOrder = [
+    'navigation: Home World',
+    'headline: Russia to supply weapons',
+    'dateline: MOSCOW, Aug 26 (Reuters) -',
+    'caption: Russian tanks during joint exercises. Photo: Ivan Petrov',
+    'credit-line: -REUTERS',
+    'share: Share this story on Facebook',
+    'legal: Copyright 2025 Example News. All rights reserved.',
+  ];
+  for (const keepAll of [false, true]) {
+    const { article } = extractArticle(source, { keepAll });
+    assert.deepEqual(
+      article?.removed.map((r) => `${r.reason}: ${r.text}`),
+      inPageOrder,
+      `keepAll: ${keepAll}`,
+    );
+  }
+});
+
 test('extractArticles(sources) throws a TypeError on misuse', () => {
   assert.throws(
     () => extractArticles('a.txt' as never),

@@ -81,6 +81,23 @@ test('extractHtml(page) keeps exactly the body paragraphs of a news page, in ord
   assert.deepEqual(result.paragraphs, BODY);
 });
 
+test('extractHtml(page) places each removed block before the paragraph that follows it on the page', () => {
+  const result = extractHtml(PAGE);
+  assert.equal(result.removedAt.length, result.removed.length);
+  const at = (text: string): number | undefined =>
+    result.removedAt[result.removed.findIndex((r) => r.text.includes(text))];
+  assert.equal(at('By Jane Doe and John Roe'), 0);
+  assert.equal(at('Photo: Ivan Petrov/Reuters'), 0);
+  assert.equal(at('Taliban enter Kabul as president flees'), 2);
+  assert.equal(at('Sign up for our daily World Briefing newsletter.'), 3);
+  assert.equal(at('Jane Doe covers Russia'), BODY.length);
+  assert.equal(at('All rights reserved'), BODY.length);
+  // Never decreasing: removed is in page order, like the paragraphs.
+  result.removedAt.forEach((n, i) => {
+    assert.ok(i === 0 || n >= (result.removedAt[i - 1] ?? 0), `removedAt[${i}] in order`);
+  });
+});
+
 test('extractHtml(page) reports page furniture in removed with the reason, never dropping it silently', () => {
   const result = extractHtml(PAGE);
   assert.equal(removedReason(result, 'Facebook'), 'share');

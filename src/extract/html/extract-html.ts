@@ -19,6 +19,15 @@ export interface HtmlExtraction {
   paragraphs: string[];
   /** Every visible text block of the page that was not kept, in page order, with the reason. */
   removed: RemovedBlock[];
+  /**
+   * Where each removed block stands among the paragraphs, parallel to
+   * `removed`: the index in `paragraphs` of the first paragraph after it
+   * (`paragraphs.length` after the last one), so later passes can list
+   * furniture and what they cut from paragraphs in page order. With keepAll
+   * a removed block is itself a paragraph: its own index. With a JSON-LD
+   * body, which is not on the page, every block is placed before it (0).
+   */
+  removedAt: number[];
   headline: string | null;
   /** Person names only ("By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]). */
   bylines: string[];
@@ -51,6 +60,7 @@ export interface ExtractHtmlOptions {
 const EMPTY: HtmlExtraction = {
   paragraphs: [],
   removed: [],
+  removedAt: [],
   headline: null,
   bylines: [],
   publishedAt: null,
@@ -119,14 +129,19 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
 
   const paragraphs: string[] = declared ?? [];
   const removed: RemovedBlock[] = [];
+  const removedAt: number[] = [];
   for (const block of blocks) {
     const d = decisions[block.index];
     if (d === undefined) continue;
     // With the JSON-LD body in use nothing was kept (see applyJsonLdBody).
     // keepAll: every block stays in the body in page order (a user overriding
     // the furniture decisions); removed blocks are still reported.
+    const at = declared === null ? paragraphs.length : 0;
     if (d.keep || (options.keepAll === true && declared === null)) paragraphs.push(block.text);
-    if (!d.keep) removed.push({ text: block.text, reason: d.reason, detail: d.detail });
+    if (!d.keep) {
+      removed.push({ text: block.text, reason: d.reason, detail: d.detail });
+      removedAt.push(at);
+    }
   }
 
   let bylines = meta.bylines;
@@ -146,6 +161,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   return {
     paragraphs,
     removed,
+    removedAt,
     headline: meta.headline ?? readability.title ?? null,
     bylines,
     publishedAt,
