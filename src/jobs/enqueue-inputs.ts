@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { maybeFinishIngest } from './finish-ingest.ts';
 import type { ReadJob } from './job-kinds.ts';
 import type { JobQueue } from './job-queue.ts';
+import { ENQUEUE_FLUSH_MS } from './limits.ts';
 
 /** Options of `enqueueInputs`. */
 export interface EnqueueOptions {
@@ -41,6 +42,41 @@ const BATCH = 100;
 
 const URL_SPEC = /^https?:\/\//i;
 
+/** Whether a string is an absolute http(s) URL (and so never taken for a path). */
+function isHttpUrl(spec: string): boolean {
+  return URL_SPEC.test(spec) && URL.canParse(spec);
+}
+
+/** Options of `enqueueUrls`: those of `enqueueInputs` that concern URLs. */
+export type EnqueueUrlOptions = Pick<
+  EnqueueOptions,
+  'allowPrivate' | 'keepAll' | 'ingestId' | 'onQueued'
+>;
+
+/**
+ * Queue one read job per URL, like `enqueueInputs` but for URLs only:
+ * refuses (RangeError, nothing queued or recorded) anything that is not an
+ * absolute http(s) URL, so a caller passing on what a client sent (the
+ * server's URL route) can never have a string taken for a file path.
+ *
+ * @example
+ * const { ingestId } = await enqueueUrls(['https://example.org/a'], { store, queue });
+ */
+export async function enqueueUrls(
+  urls: string[],
+  target: { store: Store; queue: JobQueue },
+  options: EnqueueUrlOptions = {},
+): Promise<EnqueueResult> {
+  if (!Array.isArray(urls) || urls.some((u) => typeof u !== 'string')) {
+    throw new TypeError(`Expected urls to be an array of strings, got ${JSON.stringify(urls)}`);
+  }
+  const bad = urls.find((u) => !isHttpUrl(u));
+  if (bad !== undefined) {
+    throw new RangeError(`Expected absolute http(s) URLs, got ${JSON.stringify(bad)}`);
+  }
+  return enqueue(urls, target, options, false);
+}
+
 /**
  * Queue one read job per input a user named: files (folders walked, globs
  * expanded) are read here and their bytes kept in the database for the
@@ -59,6 +95,16 @@ export async function enqueueInputs(
   if (!Array.isArray(specs) || specs.some((s) => typeof s !== 'string')) {
     throw new TypeError(`Expected specs to be an array of strings, got ${JSON.stringify(specs)}`);
   }
+  return enqueue(specs, target, options, true);
+}
+
+/** Both entries' work; `files` false leaves out everything that is not a URL (the caller checked there is none). */
+async function enqueue(
+  specs: string[],
+  target: { store: Store; queue: JobQueue },
+  options: EnqueueUrlOptions & Partial<EnqueueOptions>,
+  files: boolean,
+): Promise<EnqueueResult> {
   const { store, queue } = target;
   const start: { input: string[]; id?: string } = { input: specs };
   if (options.ingestId !== undefined) start.id = options.ingestId;
@@ -66,6 +112,8 @@ export async function enqueueInputs(
   const problems: Problem[] = [];
   let inputs = 0;
   let batch: ReadJob[] = [];
+  // When the batch's first job was added: its input's bytes wait in the database until the flush.
+  let batchStarted = 0;
   const common = {
     ingestId,
     ...(options.allowPrivate ? { allowPrivate: true } : {}),
@@ -81,8 +129,12 @@ export async function enqueueInputs(
     batch = [];
   };
   const add = async (job: ReadJob) => {
+    if (batch.length === 0) batchStarted = performance.now();
     batch.push(job);
-    if (batch.length >= BATCH) await flush();
+    // Sent within ENQUEUE_FLUSH_MS too: stored bytes with no job look abandoned to `reapOrphans` after a while.
+    if (batch.length >= BATCH || performance.now() - batchStarted >= ENQUEUE_FLUSH_MS) {
+      await flush();
+    }
   };
   const seenUrls = new Set<string>();
   for (const spec of specs) {
@@ -92,9 +144,10 @@ export async function enqueueInputs(
     seenUrls.add(key);
     await add({ ...common, location: spec, url: spec });
   }
-  const fileSpecs = specs.filter((s) => !URL_SPEC.test(s));
+  const fileSpecs = files ? specs.filter((s) => !URL_SPEC.test(s)) : [];
   if (fileSpecs.length > 0) {
-    const readOptions: Parameters<typeof readInputs>[1] = { cwd: options.cwd };
+    // `enqueueInputs` (the only caller with files) requires cwd.
+    const readOptions: Parameters<typeof readInputs>[1] = { cwd: options.cwd as string };
     if (options.stdin !== undefined) readOptions.stdin = options.stdin;
     if (options.followSymlinks) readOptions.followSymlinks = true;
     if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;

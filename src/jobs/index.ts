@@ -1,4 +1,10 @@
-export { type EnqueueOptions, type EnqueueResult, enqueueInputs } from './enqueue-inputs.ts';
+export {
+  type EnqueueOptions,
+  type EnqueueResult,
+  type EnqueueUrlOptions,
+  enqueueInputs,
+  enqueueUrls,
+} from './enqueue-inputs.ts';
 export {
   finishIngests,
   INGEST_COUNTS,
@@ -26,10 +32,14 @@ export {
 } from './job-queue.ts';
 export {
   ANALYSIS_DEBOUNCE_SECONDS,
+  ENQUEUE_FLUSH_MS,
   FAILED_LIST_LIMIT,
   IDLE_POLL_MS,
   JOB_TIMEOUT_SECONDS,
   MAX_JOB_INPUT_BYTES,
+  REAP_GRACE_SECONDS,
+  REAP_INTERVAL_MS,
+  REAP_SCAN,
   RETRY_DELAY_SECONDS,
   RETRY_LIMIT,
   SUPERVISE_SECONDS,
@@ -42,6 +52,7 @@ export { type OpenJobs, openJobs } from './open-jobs.ts';
 export { parseDuration } from './parse-duration.ts';
 export { type OpmlFeeds, parseOpml } from './parse-opml.ts';
 export { itemKey, type PollOptions, type PollResult, pollFeed } from './poll-feed.ts';
+export { type ReapOptions, type ReapResult, reapOrphans } from './reap-orphans.ts';
 export { type ArticleJobResult, runArticleJob } from './run-article-job.ts';
 export { type ReadJobResult, runReadJob } from './run-read-job.ts';
 export { runStoryJob, type StoryJobResult } from './run-story-job.ts';

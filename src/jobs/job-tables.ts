@@ -13,6 +13,10 @@ import type { Sql } from './job-queue.ts';
  *   ETag and Last-Modified for conditional requests).
  * - `parallax_feed_item`: every feed item queued, by URL (or GUID), so an
  *   item is queued once however many polls and feeds carry it.
+ * - `parallax_ingest_reap`: which worker is finishing an abandoned ingest
+ *   run (`reapOrphans`), so that of several workers reaping at once one
+ *   records the run's problem; a claim older than a few minutes (its
+ *   worker died) may be taken over.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS parallax_job_input (
@@ -34,6 +38,10 @@ CREATE TABLE IF NOT EXISTS parallax_feed_item (
   key text PRIMARY KEY,
   feed_url text NOT NULL,
   seen_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS parallax_ingest_reap (
+  ingest_id text PRIMARY KEY,
+  claimed_at timestamptz NOT NULL DEFAULT now()
 );`;
 
 /** The store's namespace of advisory locks ('prlx' as an int4; src/store/locks.ts), apart from pg-boss's one-bigint keys. */

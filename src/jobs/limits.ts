@@ -75,3 +75,38 @@ export const WATCH_INTERVAL_SECONDS = 5 * 60;
 
 /** Failed jobs listed at most, by default (`parallax jobs --failed`, the API). */
 export const FAILED_LIST_LIMIT = 50;
+
+/**
+ * Seconds without any sign of life (a job queued, an input's bytes stored)
+ * before `reapOrphans` counts an unfinished ingest run's enqueuer as dead
+ * and deletes input bytes no live job will read. An enqueuer stores a
+ * file's bytes as soon as it has read it and sends the jobs at most
+ * ENQUEUE_FLUSH_MS later, so a live one shows a sign every file: the gap is
+ * the time to read one file (32 MiB by default, seconds even on a slow
+ * disk). An hour leaves room for a --max-bytes of gigabytes on a network
+ * share; what waits longer is bytes nobody reads (killed `parallax ingest`).
+ */
+export const REAP_GRACE_SECONDS = 60 * 60;
+
+/**
+ * Milliseconds a worker waits between `reapOrphans` passes (it reaps when
+ * it starts, then at most this often while idle). Orphans come only from
+ * killed or failed enqueuers, and each pass reads up to REAP_SCAN runs, so
+ * every ten minutes is plenty.
+ */
+export const REAP_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Ingest runs (newest first) and input rows one `reapOrphans` pass looks at:
+ * bounds a pass to a few small queries. An orphan is reaped on a later pass
+ * as long as fewer runs than this start within one grace period.
+ */
+export const REAP_SCAN = 1000;
+
+/**
+ * Longest time (ms) an enqueuer keeps a file's bytes in the database before
+ * sending its read job, even when the batch is not full: keeps bytes
+ * without a job short-lived, which is what lets `reapOrphans` tell a dead
+ * enqueuer (REAP_GRACE_SECONDS) from a slow one.
+ */
+export const ENQUEUE_FLUSH_MS = 10_000;

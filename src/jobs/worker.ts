@@ -3,7 +3,8 @@ import { finishIngests } from './finish-ingest.ts';
 import type { JobContext } from './job-context.ts';
 import { JOB_KINDS, type JobKind } from './job-kinds.ts';
 import type { ActiveJob } from './job-queue.ts';
-import { IDLE_POLL_MS, WORKER_CONCURRENCY } from './limits.ts';
+import { IDLE_POLL_MS, REAP_INTERVAL_MS, WORKER_CONCURRENCY } from './limits.ts';
+import { reapOrphans } from './reap-orphans.ts';
 import { runArticleJob } from './run-article-job.ts';
 import { runReadJob } from './run-read-job.ts';
 import { runStoryJob } from './run-story-job.ts';
@@ -107,6 +108,20 @@ export function startWorker(context: JobContext, options: WorkerOptions = {}): W
     }
     await checking;
   };
+  // Orphans of killed enqueuers (reapOrphans): at start, then at most every REAP_INTERVAL_MS when idle.
+  let reapedAt = Number.NEGATIVE_INFINITY;
+  let reaping: Promise<void> | null = null;
+  const reap = async () => {
+    if (reaping === null && performance.now() - reapedAt >= REAP_INTERVAL_MS) {
+      reapedAt = performance.now();
+      reaping = reapOrphans(context)
+        .then(() => {})
+        .finally(() => {
+          reaping = null;
+        });
+    }
+    await reaping;
+  };
 
   const next = async (): Promise<ActiveJob | null> => {
     for (const kind of kinds) {
@@ -123,6 +138,7 @@ export function startWorker(context: JobContext, options: WorkerOptions = {}): W
         job = await next();
         if (job === null) {
           await checkIngests();
+          await reap();
           if (options.exitWhenIdle && busy === 0 && (await context.queue.pending(kinds)) === 0) {
             stopping.abort();
             break;
@@ -168,6 +184,12 @@ export function startWorker(context: JobContext, options: WorkerOptions = {}): W
   };
 
   const start = async (): Promise<void> => {
+    try {
+      await reap();
+    } catch (error) {
+      // Cleaning up is no reason not to work: the next idle pass tries again.
+      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    }
     if ((options.reconcile ?? true) && kinds.includes('story')) {
       for (const story of await context.store.staleStories(RECONCILE_LIMIT)) {
         await context.queue.sendStory(story.id);

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { enqueueInputs, type FailedJob, type JobQueue, listFailedJobs } from '../jobs/index.ts';
+import {
+  enqueueInputs,
+  enqueueUrls,
+  type FailedJob,
+  type JobQueue,
+  listFailedJobs,
+} from '../jobs/index.ts';
 import type { IngestRecord, Page } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import type { ServerApp, ServerContext } from './app-types.ts';
@@ -250,7 +256,14 @@ export function ingestRoutes(
     const queue = requireQueue(context);
     const { urls } = c.req.valid('json');
     chargeInputs(c, limiter, context.token, urls.length);
-    const { ingestId } = await enqueueInputs(urls, { store, queue }, { cwd: tmpdir() });
+    // URLs only: a string the schema let through that is not an http(s) URL is refused, never read as a path.
+    let ingestId: string;
+    try {
+      ({ ingestId } = await enqueueUrls(urls, { store, queue }));
+    } catch (error) {
+      if (error instanceof RangeError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
     c.header('Location', `/api/jobs/${ingestId}`);
     return c.json({ job: await acceptedJob(context, ingestId) }, 202);
   });
