@@ -46,8 +46,9 @@ export function topicalVector(
 ): TopicalVector {
   const n = Math.max(stats.documents, 1);
   const count = fp.terms.length;
-  const terms = new Uint32Array(count);
-  const weights = new Float64Array(count);
+  // Reused buffers: `unitVector` copies what it keeps, so nothing holds on to them.
+  const terms = growTerms(0, count);
+  const weights = growWeights(0, count);
   let k = 0;
   for (let i = 0; i < count; i++) {
     const t = fp.terms[i] as number;
@@ -77,16 +78,14 @@ export function unitVector(
   let cut = Number.NEGATIVE_INFINITY;
   let tiesAllowed = 0;
   if (keep > limit) {
-    // The limit-th largest weight (native numeric sort of a copy).
-    const sorted = Float64Array.from(weights).sort();
-    cut = sorted[sorted.length - limit] as number;
+    cut = limitthLargest(weights, limit);
     let above = 0;
     for (const w of weights) if (w > cut) above++;
     tiesAllowed = limit - above;
     keep = limit;
   }
-  const outTerms = new Uint32Array(keep);
-  const outWeights = new Float64Array(keep);
+  const outTerms = growTerms(1, keep);
+  const outWeights = growWeights(1, keep);
   let k = 0;
   let norm = 0;
   for (let i = 0; i < terms.length && k < keep; i++) {
@@ -105,6 +104,79 @@ export function unitVector(
   const unit = new Float32Array(k);
   for (let i = 0; i < k; i++) unit[i] = norm > 0 ? (outWeights[i] as number) / norm : 0;
   return { terms: outTerms.slice(0, k), weights: unit };
+}
+
+// Scratch buffers reused from article to article (slot 0: topicalVector's
+// candidates, slot 1: unitVector's kept terms, slot 2: the selection copy).
+// Grouping builds a vector per article, and allocating these every time was
+// most of the garbage of topicalVectors; the functions never keep them.
+const termBuffers: Uint32Array[] = [new Uint32Array(256), new Uint32Array(256)];
+const weightBuffers: Float64Array[] = [
+  new Float64Array(256),
+  new Float64Array(256),
+  new Float64Array(256),
+];
+
+function growTerms(slot: number, n: number): Uint32Array {
+  let buf = termBuffers[slot] as Uint32Array;
+  if (buf.length < n) {
+    buf = new Uint32Array(Math.max(n, 2 * buf.length));
+    termBuffers[slot] = buf;
+  }
+  return buf;
+}
+
+function growWeights(slot: number, n: number): Float64Array {
+  let buf = weightBuffers[slot] as Float64Array;
+  if (buf.length < n) {
+    buf = new Float64Array(Math.max(n, 2 * buf.length));
+    weightBuffers[slot] = buf;
+  }
+  return buf;
+}
+
+/**
+ * The `limit`-th largest of `weights` (0 < limit < weights.length): the
+ * value a full ascending sort would put at index length - limit, found by
+ * quickselect on a reused copy (O(n) on average instead of a sort). Weights
+ * that are not all positive numbers (NaN, zeros: never made by
+ * `topicalVector`) take the sort itself, whose order for NaN and -0 the
+ * comparisons below would not reproduce.
+ */
+function limitthLargest(weights: Float64Array, limit: number): number {
+  const n = weights.length;
+  const a = growWeights(2, n).subarray(0, n);
+  a.set(weights);
+  for (let i = 0; i < n; i++) if (!((a[i] as number) > 0)) return a.sort()[n - limit] as number;
+  const target = n - limit;
+  let lo = 0;
+  let hi = n - 1;
+  // Hoare partitioning around the median of three; each round keeps the side holding `target`.
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now a[lo..j] <= pivot, a[i..hi] >= pivot and a[j+1..i-1] == pivot.
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return pivot;
+  }
+  return a[target] as number;
 }
 
 /** Cosine of two unit-length topical vectors (merge of the sorted term lists). */

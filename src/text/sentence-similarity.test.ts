@@ -4,10 +4,12 @@ import { TRAINED_FEATURES, TRAINED_TREES } from './data/sentence-model.ts';
 import {
   applySentenceModel,
   isSameFact,
+  profileFeatures,
   SAME_FACT_THRESHOLD,
   SENTENCE_FEATURE_NAMES,
   type SentenceModel,
   sentenceFeatures,
+  sentenceProfile,
   sentenceSimilarity,
 } from './sentence-similarity.ts';
 
@@ -152,4 +154,28 @@ test('SAME_FACT_THRESHOLD is a probability', () => {
 
 test('sentenceSimilarity(a, b) throws a TypeError on a non-string', () => {
   assert.throws(() => sentenceSimilarity(ORDERS, 3 as unknown as string), TypeError);
+});
+
+test('sentenceFeatures(a, b) counts repeated words as a multiset, each occurrence matched once', () => {
+  // "the cat cat sat" against "the the cat sat": 3 of 4 words shared as a multiset (the, cat, sat).
+  const f = sentenceFeatures('The cat cat sat.', 'The the cat sat.');
+  assert.equal(feature(f, 'wordF'), 0.75);
+  assert.equal(feature(f, 'wordMinPR'), 0.75);
+  // As sets both sides hold {the, cat, sat}.
+  assert.equal(feature(f, 'wordJaccard'), 1);
+  const g = sentenceFeatures('Ships ships ships arrived.', 'Ships arrived.');
+  // Content stems: ship x3 + arriv against ship + arriv: overlap 2, precision 2/4, recall 2/2.
+  assert.equal(feature(g, 'stemMinPR'), 0.5);
+});
+
+test('profileFeatures(a, b) gives the same features for a pair whatever was scored before', () => {
+  const a = sentenceProfile(ORDERS);
+  const b = sentenceProfile(
+    'Russia has received new orders for arms from Central Asian republics, it said.',
+  );
+  const first = profileFeatures(a, b);
+  for (let i = 0; i < 50; i++) {
+    profileFeatures(sentenceProfile(`Unrelated sentence number ${i} about harbour cranes.`), b);
+  }
+  assert.deepEqual(profileFeatures(a, b), first);
 });
