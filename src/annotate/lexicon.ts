@@ -1,4 +1,4 @@
-import { WINK } from '../text/sentences.ts';
+import { readWink, WINK_ITS } from '../text/sentences.ts';
 
 // wink-nlp numbers the lexemes its model ships (~87k common English words and
 // forms) below a fixed bound and gives every word it has not seen an id above
@@ -6,7 +6,7 @@ import { WINK } from '../text/sentences.ts';
 // Measured: "drills", "critics", "section", "people" are in it; "nelson",
 // "epstein", "mikheev", "rosoboronexport", "kabul" are not.
 const ids = (text: string): number[] =>
-  WINK.readDoc(text).tokens().out(WINK.its.uniqueId) as unknown as number[];
+  readWink(text, (doc) => doc.tokens().out(WINK_ITS.uniqueId) as unknown as number[]);
 const OOV_BOUND = Math.min(...ids('qzxqvj zzqxwv'));
 
 // Memo of answers: the function is pure, so caching keeps results identical

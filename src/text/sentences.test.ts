@@ -141,3 +141,18 @@ test('splitSentences(text) moves a closing mark wink-nlp put at the start of the
     'Not long after that, she left.',
   ]);
 });
+
+test('segment(text) gives the same tokens whatever the process read before (wink-nlp learns unknown words)', () => {
+  const probe = "The company said Microsoft's new products would ship in May.";
+  const tokens = () => segment(probe).tokens.map((t) => `${probe.slice(t.start, t.end)}/${t.pos}`);
+  const fresh = tokens();
+  assert.ok(
+    fresh.includes("'s/PART"),
+    `expected "Microsoft's" split in two, got ${fresh.join(' ')}`,
+  );
+  // Reading "Microsoft's" before a full stop once put the whole form in
+  // wink-nlp's lexicon, after which it was never split again.
+  segment("Shares of Microsoft's.");
+  segment("He works at Microsoft's (the software maker's) Redmond campus.");
+  assert.deepEqual(tokens(), fresh);
+});

@@ -19,19 +19,85 @@ export interface Segmentation {
   sentenceTokens: Array<[number, number]>;
 }
 
-// One wink-nlp instance for the process: loading the model takes ~100 ms and
-// several MB, so it is done once at module load. Only sentence boundaries and
+// One wink-nlp instance for the process: loading the model takes ~450 ms and
+// several MB, so it is done once and reused. Only sentence boundaries and
 // part of speech are run: measured on the 181 extraction ground-truth bodies
 // (322k tokens) sbd alone reads ~620k tokens/s, sbd+pos ~480k tokens/s and
 // the full default pipe (negation, sentiment, wink's numeric NER) ~420k.
-const nlp = winkNLP(model, ['sbd', 'pos']);
+//
+// wink-nlp adds every word its model lacks to the instance's lexicon, and its
+// tokenizer then treats that word as known: "Microsoft's" read once unsplit
+// is never split again. Left alone, the tokens and tags of a text would depend
+// on what the process read before (a worker, a server, another batch). So
+// every read goes through `readWink`, which removes the entries a document
+// added from the model's feature tables once its results are out: each read
+// sees the model as shipped. The entries' slots stay (wink keeps a parallel
+// table of their features that cannot be cut from outside), so the instance
+// is replaced once that many slots have piled up.
+
+/** The model's feature tables, as wink-nlp's cache reads and extends them. */
+type FeatureTables = Record<string, { hash?: Record<string, number>; list?: unknown[] }>;
+
+/** Slots of words a read added (and `readWink` removed again) after which the instance is replaced: bounds memory (~100 B a slot) at the cost of one model load (~450 ms) per this many new words. */
+const WINK_RECYCLE_SLOTS = 1_000_000;
+
+let features: FeatureTables = {};
+let lexemeBase = 0;
+
+function createWink(): ReturnType<typeof winkNLP> {
+  // The model builds its tables in `core()`; wrapping it hands them to us.
+  const shipped = model as typeof model & { core(): { features: FeatureTables } };
+  const instance = winkNLP(
+    {
+      ...shipped,
+      core() {
+        const built = shipped.core();
+        features = built.features;
+        return built;
+      },
+    } as typeof model,
+    ['sbd', 'pos'],
+  );
+  lexemeBase = features['lexeme']?.list?.length ?? 0;
+  return instance;
+}
+
+let nlp = createWink();
 const its = nlp.its;
 
 /**
- * The process-wide wink-nlp instance (English lite model, sbd + pos). Reuse it
- * instead of loading the model a second time.
+ * Read `text` with the process-wide wink-nlp instance (English lite model,
+ * sbd + pos) and return what `read` takes from the document; afterwards the
+ * instance is as it was before the read, so the same text always gives the
+ * same tokens, whatever was read before. `read` must take everything it
+ * needs from the document before returning.
  */
-export const WINK: ReturnType<typeof winkNLP> = nlp;
+export function readWink<T>(text: string, read: (doc: ReturnType<typeof nlp.readDoc>) => T): T {
+  const before = new Map<string, number>();
+  for (const name of Object.keys(features)) {
+    const list = features[name]?.list;
+    if (list !== undefined) before.set(name, list.length);
+  }
+  try {
+    return read(nlp.readDoc(text));
+  } finally {
+    for (const [name, length] of before) {
+      const table = features[name];
+      const list = table?.list;
+      const hash = table?.hash;
+      if (list === undefined || hash === undefined) continue;
+      for (let i = length; i < list.length; i++) {
+        const key = list[i] as string;
+        if (hash[key] === i) delete hash[key];
+      }
+    }
+    if ((features['lexeme']?.list?.length ?? 0) - lexemeBase > WINK_RECYCLE_SLOTS)
+      nlp = createWink();
+  }
+}
+
+/** wink-nlp's `its` helpers (the same for every instance). */
+export const WINK_ITS: typeof its = its;
 
 /**
  * Split text into sentences and tokens with character offsets, using
@@ -50,11 +116,12 @@ export function segment(text: string): Segmentation {
   const sentenceTokens: Array<[number, number]> = [];
   if (text.trim() === '') return { sentences, tokens, sentenceTokens };
 
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out();
-  const spaces = doc.tokens().out(its.precedingSpaces);
-  const tags = doc.tokens().out(its.pos);
-  const winkSentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const { values, spaces, tags, winkSentences } = readWink(text, (doc) => ({
+    values: doc.tokens().out(),
+    spaces: doc.tokens().out(its.precedingSpaces),
+    tags: doc.tokens().out(its.pos),
+    winkSentences: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
+  }));
 
   // Token index in wink's list -> index in `tokens` (white-space tokens, which
   // wink emits for line breaks, are dropped), and which wink tokens hold a
