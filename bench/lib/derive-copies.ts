@@ -14,6 +14,9 @@
  * substitute/spelling, per punctuation mark for punctuation, per sentence for
  * drop-sentence/reorder, per paragraph break for insert-paragraph/furniture.
  */
+import { mulberry32 } from '../../test/support/seeded-random.ts';
+
+export { mulberry32 };
 
 /** Half-open character range `[start, end)`. */
 export interface CharSpan {
@@ -83,18 +86,6 @@ export interface DeriveOptions {
   host?: string;
   /** Paragraphs to draw inserted paragraphs from; default a built-in set of generic news paragraphs. */
   filler?: string[];
-}
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Synonyms and loaded-term swaps seen in wire copies (the seeds swap

@@ -3,6 +3,7 @@
  * words, and spelling variants (British/American, hyphenation, typos).
  * Inputs are matching keys (normalised words, hyphens removed).
  */
+import { CARDINAL_WORDS } from '../text/number-words.ts';
 
 // Articles, prepositions, conjunctions, pronouns, auxiliaries and particles:
 // words that carry grammar, not facts. Negations are left out on purpose
@@ -70,21 +71,9 @@ const MONTHS = new Map<string, string>(
   }),
 );
 
-const NUMBER_WORDS = new Map<string, string>(
-  Object.entries({
-    zero: '0',
-    one: '1',
-    two: '2',
-    three: '3',
-    four: '4',
-    five: '5',
-    six: '6',
-    seven: '7',
-    eight: '8',
-    nine: '9',
-    ten: '10',
-    eleven: '11',
-    twelve: '12',
+const NUMBER_WORDS = new Map<string, string>([
+  ...CARDINAL_WORDS,
+  ...Object.entries({
     thirteen: '13',
     fourteen: '14',
     fifteen: '15',
@@ -92,14 +81,9 @@ const NUMBER_WORDS = new Map<string, string>(
     seventeen: '17',
     eighteen: '18',
     nineteen: '19',
-    twenty: '20',
     thirty: '30',
     forty: '40',
     fifty: '50',
-    hundred: '100',
-    thousand: '1000',
-    million: '1000000',
-    billion: '1000000000',
     trillion: '1000000000000',
     first: '1',
     second: '2',
@@ -111,7 +95,7 @@ const NUMBER_WORDS = new Map<string, string>(
     per: '%',
     cent: '',
   }),
-);
+]);
 
 /**
  * The value a number or date word stands for ("sept" and "september" ->

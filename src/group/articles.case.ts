@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../test/support/seeded-random.ts';
 import { testArticle } from '../model/article.case.ts';
 import type { Article } from '../model/index.ts';
 
@@ -14,16 +15,7 @@ export function article(id: string, text: string, extra: Partial<Article> = {}):
 }
 
 /** mulberry32, a seeded PRNG for shuffles in tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** Fisher-Yates shuffle with a seeded PRNG (a copy). */
 export function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -179,3 +179,7 @@ test('profileFeatures(a, b) gives the same features for a pair whatever was scor
   }
   assert.deepEqual(profileFeatures(a, b), first);
 });
+
+test('sentenceProfile(text) reads number words as numbers and no other word ("constructor" is not a number)', () => {
+  assert.deepEqual(sentenceProfile('Twelve workers and the constructor left.').numbers, ['12']);
+});

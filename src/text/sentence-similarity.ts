@@ -7,6 +7,7 @@ import {
 } from './data/sentence-model.ts';
 import { lcsLength } from './lcs-length.ts';
 import { irregularLemma } from './lemma.ts';
+import { CARDINAL_WORDS } from './number-words.ts';
 import { segment } from './sentences.ts';
 import { sharesSynonymSet, synonymSets } from './synonyms.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -165,27 +166,6 @@ const NEGATIONS = new Set([
   'cannot',
 ]);
 
-const NUMBER_WORDS: Record<string, string> = {
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  twenty: '20',
-  hundred: '100',
-  thousand: '1000',
-  million: '1000000',
-  billion: '1000000000',
-};
-
 /** A sentence prepared once for many comparisons (tokens, stems, n-grams). */
 export interface SentenceProfile {
   /** Normalised words. */
@@ -249,7 +229,7 @@ function stem(word: string): string {
 }
 
 function normalizeNumber(norm: string): string | null {
-  const mapped = NUMBER_WORDS[norm];
+  const mapped = CARDINAL_WORDS.get(norm);
   if (mapped !== undefined) return mapped;
   if (!/\d/.test(norm)) return null;
   let n = norm.replace(/,(?=\d{3}\b)/g, '');
